@@ -1,0 +1,1 @@
+"""The engine behind build.py: load -> render -> write, one module per stage."""

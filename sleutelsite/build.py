@@ -1,0 +1,45 @@
+"""The recipe: load, render, write. Read this first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_site
+from .load_content import Options
+from .model import Site
+from .render import render_site
+from .write import WriteStats, write_site
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    stats: WriteStats
+
+
+def build(
+    project: Path,
+    out: Path,
+    base_url: str | None = None,
+    today: dt.date | None = None,
+    drafts: bool = False,
+) -> BuildResult:
+    """Build the site into `out`. Raises BuildError; then `out` is left untouched.
+
+    `drafts` (only for the preview) includes draft and scheduled pages.
+    """
+    options = Options(today=today or dt.date.today(), include_drafts=drafts)
+    site = load_site(project, options, base_url)  # raises BuildError, all problems at once
+    files = render_site(site, project)  # {path: bytes}; no disk writes
+    stats = write_site(files, out, project)  # atomic swap
+    return BuildResult(site, stats)
+
+
+def check(project: Path, base_url: str | None = None, today: dt.date | None = None) -> Site:
+    """Everything a build checks, writing nothing."""
+    options = Options(today=today or dt.date.today())
+    site = load_site(project, options, base_url)
+    render_site(site, project)
+    return site

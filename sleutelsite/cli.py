@@ -1,0 +1,94 @@
+"""The command line behind build.py: build, check, serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .build import build, check
+from .errors import BuildError, report_for_terminal
+
+COMMANDS = ("build", "check", "serve")
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    common.add_argument("--base-url", help="the address the site lives at, e.g. https://example.org/sub/")
+    common.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of messages")
+    common.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Bouwt de campagnesite Sleutelpersonen Werken. / Builds the campaign site.",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", parents=[common], help="build the site into _site/ (the default)")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default: _site)")
+    sub.add_parser("check", parents=[common], help="check everything, write nothing")
+    s = sub.add_parser("serve", parents=[common], help="live preview while you edit")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--host", default="127.0.0.1", help="only change this to show the preview to others")
+    s.add_argument("--open", action="store_true", help="open the preview in a browser")
+    return p
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """`build.py --out x` means `build.py build --out x`."""
+    if not any(arg in COMMANDS for arg in argv) and not any(a in ("-h", "--help") for a in argv):
+        argv = ["build", *argv]
+    return parser().parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    command = args.command
+    project = args.project.resolve()
+    try:
+        if command == "check":
+            site = check(project, args.base_url)
+            print(
+                _ok(
+                    args.lang,
+                    f"{len(site.pages) + len(site.stories)} pagina's, {len(site.signatories)} ondertekenaars",
+                )
+            )
+        elif command == "serve":
+            from .serve import serve
+
+            return serve(project, args.host, args.port, args.base_url, args.open, args.lang)
+        else:
+            out = args.out if args.out is not None else project / "_site"
+            started = time.perf_counter()
+            result = build(project, out, args.base_url)
+            ms = (time.perf_counter() - started) * 1000
+            pages = len(result.site.pages) + len(result.site.stories)
+            print(
+                _ok(
+                    args.lang,
+                    f"{pages} pagina's naar {out} in {ms:.0f} ms "
+                    f"({result.stats.written} bestanden nieuw of gewijzigd, {result.stats.unchanged} gelijk)",
+                )
+            )
+    except BuildError as err:
+        print(report_for_terminal(err, args.lang), file=sys.stderr)
+        return 1
+    except Exception:  # a bug in the generator, not in the content
+        if args.debug:
+            raise
+        print(traceback.format_exc().splitlines()[-1], file=sys.stderr)
+        print(
+            "Dit is een fout in build.py zelf. Draai opnieuw met --debug en meld het als issue.",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def _ok(lang: str, text: str) -> str:
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        return f"\033[32mOK\033[0m: {text}"
+    return f"OK: {text}"

@@ -1,0 +1,276 @@
+"""Read content/: Markdown files with YAML front matter, into pages, tips and stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, problem
+from .load_fields import Field, check_fields
+from .load_yaml import read_yaml
+from .model import Page, Story, Tip
+
+MAX_CONTENT_BYTES = 2 * 1024 * 1024
+
+_COMMON = {
+    "description": Field("text"),
+    "draft": Field("bool"),
+    "publish": Field("date"),
+}
+PAGE_FIELDS = {
+    "title": Field("text", required=True),
+    "layout": Field("text"),
+    "image": Field("text"),
+    "image_alt": Field("text", allow_empty=True),
+    **_COMMON,
+}
+TIP_FIELDS = {"number": Field("int", required=True), "title": Field("text", required=True), **_COMMON}
+STORY_FIELDS = {
+    "name": Field("text", required=True),
+    "summary": Field("text", required=True),
+    "quote": Field("text"),
+    "role": Field("text"),
+    "place": Field("text"),
+    "themes": Field("texts"),
+    "photo": Field("text"),
+    "photo_alt": Field("text", allow_empty=True),
+    **_COMMON,
+}
+
+# Folders with a kind of their own; any other folder is a plain section of pages.
+SECTION_LAYOUTS = {"tips": "tips.html", "verhalen": "stories.html"}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)(\{[^}]*\})?")
+
+
+@dataclass(frozen=True)
+class Options:
+    today: dt.date
+    include_drafts: bool = False  # serve shows drafts and scheduled pages
+
+
+@dataclass
+class Content:
+    pages: list[Page]
+    tips: list[Tip]
+    stories: list[Story]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # "content/verhalen/lubna.md"
+    meta: dict[str, object]
+    body: str
+    body_line: int
+
+
+def load_content(
+    project: Path,
+    lang: str,
+    root: Path,
+    url_prefix: str,
+    options: Options,
+    static_files: frozenset[str],
+    templates: frozenset[str],
+    problems: list[Problem],
+    skip_dirs: frozenset[str] = frozenset(),
+) -> Content:
+    """Read every Markdown file below `root` (content/ or content/<lang>/)."""
+    content = Content([], [], [])
+    if not root.is_dir():
+        return content
+    for file in sorted(root.rglob("*")):
+        rel = file.relative_to(root)
+        if rel.parts[0] in skip_dirs or any(p.startswith(".") for p in rel.parts) or file.is_dir():
+            continue
+        path = file.relative_to(project).as_posix()
+        if file.suffix != ".md":
+            problems.append(problem(path, 0, "content_not_markdown"))
+            continue
+        if len(rel.parts) > 2:
+            problems.append(problem(path, 0, "content_too_deep"))
+            continue
+        slug = file.stem
+        section = rel.parts[0] if len(rel.parts) == 2 else ""
+        if slug != "index" and not _SLUG.match(slug) and not (slug == "404" and not section):
+            problems.append(problem(path, 0, "bad_slug", slug=slug, better=slugify(slug)))
+            continue
+        if section and not _SLUG.match(section):
+            problems.append(problem(path, 0, "bad_slug", slug=section, better=slugify(section)))
+            continue
+        source = _read_source(file, path, problems)
+        if source is None:
+            continue
+        kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
+        fields = {"tips.html": TIP_FIELDS, "stories.html": STORY_FIELDS}.get(kind or "", PAGE_FIELDS)
+        meta = check_fields(source.meta, fields, path, 1, problems)
+        if meta is None or not _is_visible(meta, options):
+            continue
+        _check_images(source, meta, static_files, problems)
+        if kind == "tips.html":
+            content.tips.append(_tip(source, meta))
+        elif kind == "stories.html":
+            content.stories.append(_story(source, meta, slug, lang))
+        else:
+            url = _page_url(url_prefix, section, slug)
+            layout = _layout(meta, section, slug, source, templates, problems)
+            content.pages.append(_page(source, meta, url, layout, lang))
+    return content
+
+
+def _is_visible(meta: dict[str, object], options: Options) -> bool:
+    if options.include_drafts:
+        return True
+    publish = meta.get("publish")
+    if meta.get("draft"):
+        return False
+    return not (isinstance(publish, dt.date) and publish > options.today)
+
+
+def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceFile | None:
+    """`---` YAML `---` then Markdown. Line numbers stay those of the file."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(problem(path, 1, "no_front_matter"))
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        problems.append(problem(path, 1, "front_matter_unclosed"))
+        return None
+    yaml_text = "\n".join(lines[1:end])
+    data, found = read_yaml(yaml_text, path, first_line=2, source_lines=lines[1:end])
+    problems.extend(found)
+    if data is None and found:
+        return None
+    return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def _read_source(file: Path, path: str, problems: list[Problem]) -> SourceFile | None:
+    size = file.stat().st_size
+    if size > MAX_CONTENT_BYTES:
+        problems.append(problem(path, 0, "file_too_large", size=size, limit=MAX_CONTENT_BYTES))
+        return None
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        problems.append(problem(path, 0, "not_utf8", offset=err.start))
+        return None
+    return split_front_matter(text.replace("\r\n", "\n"), path, problems)
+
+
+def _page_url(prefix: str, section: str, slug: str) -> str:
+    if slug == "404" and not section:
+        return f"{prefix}/404.html"
+    parts = [p for p in (section, "" if slug == "index" else slug) if p]
+    return prefix + "/" + "".join(p + "/" for p in parts)
+
+
+def _layout(
+    meta: dict[str, object],
+    section: str,
+    slug: str,
+    source: SourceFile,
+    templates: frozenset[str],
+    problems: list[Problem],
+) -> str:
+    if "layout" in meta:
+        layout = str(meta["layout"])
+        line = _key_line(source, "layout")
+    else:
+        line = 1
+        if not section and slug == "index":
+            layout = "home.html"
+        elif slug == "index":
+            layout = SECTION_LAYOUTS.get(section, "section.html")
+        else:
+            layout = "page.html"
+    if layout not in templates:
+        problems.append(problem(source.path, line, "missing_template", layout=layout))
+    return layout
+
+
+def _key_line(source: SourceFile, key: str) -> int:
+    meta = source.meta
+    return meta.line_of(key) if hasattr(meta, "line_of") else 1
+
+
+def _check_images(
+    source: SourceFile, meta: dict[str, object], static_files: frozenset[str], problems: list[Problem]
+) -> None:
+    for key, alt_key in (("image", "image_alt"), ("photo", "photo_alt")):
+        if key in meta:
+            line = _key_line(source, key)
+            _check_image_src(source.path, line, str(meta[key]), static_files, problems)
+            if alt_key not in meta:
+                problems.append(problem(source.path, line, "image_needs_alt", key=key, alt_key=alt_key))
+    for index, text in enumerate(source.body.split("\n")):
+        if "![" not in text:
+            continue
+        for match in _IMAGE.finditer(text):
+            line = source.body_line + index
+            alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
+            if not alt.strip() and 'alt=""' not in attrs:
+                problems.append(problem(source.path, line, "markdown_image_alt", source=text))
+            _check_image_src(source.path, line, src, static_files, problems)
+
+
+def _check_image_src(
+    path: str, line: int, src: str, static_files: frozenset[str], problems: list[Problem]
+) -> None:
+    if not src.startswith("/static/"):
+        problems.append(problem(path, line, "image_outside_static", src=src))
+    elif src.removeprefix("/static/") not in static_files:
+        problems.append(problem(path, line, "missing_image", src=src))
+
+
+def _tip(source: SourceFile, meta: dict[str, object]) -> Tip:
+    return Tip(
+        number=int(meta.get("number", 0)),  # type: ignore[call-overload]
+        title=str(meta.get("title", "")),
+        body=source.body,
+        source=source.path,
+        body_line=source.body_line,
+    )
+
+
+def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) -> Story:
+    return Story(
+        slug=slug,
+        name=str(meta.get("name", "")),
+        role=str(meta.get("role", "")),
+        place=str(meta.get("place", "")),
+        summary=str(meta.get("summary", "")),
+        quote=str(meta.get("quote", "")),
+        themes=tuple(meta.get("themes", ())),  # type: ignore[arg-type]
+        photo=str(meta.get("photo", "")),
+        photo_alt=str(meta.get("photo_alt", "")),
+        body=source.body,
+        source=source.path,
+        body_line=source.body_line,
+        lang=lang,
+    )
+
+
+def _page(source: SourceFile, meta: dict[str, object], url: str, layout: str, lang: str) -> Page:
+    return Page(
+        url=url,
+        source=source.path,
+        body_line=source.body_line,
+        title=str(meta.get("title", "")),
+        description=str(meta.get("description", "")),
+        body=source.body,
+        layout=layout,
+        lang=lang,
+        image=str(meta.get("image", "")),
+        image_alt=str(meta.get("image_alt", "")),
+    )
+
+
+def slugify(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "pagina"

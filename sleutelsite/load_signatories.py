@@ -1,0 +1,288 @@
+"""Read and check signatories.yaml: every mistake a stranger can make, worded kindly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import Problem, problem
+from .load_fields import Field, check_fields, did_you_mean
+from .load_logo import check_logo
+from .load_yaml import YamlList, YamlMap, read_yaml
+from .model import Signatory
+
+PATH = "signatories.yaml"
+MAX_BYTES = 32 * 1024 * 1024
+MAX_STATEMENT = 280
+
+FIELDS = {
+    "name": Field("text", required=True),
+    "type": Field("text", required=True),
+    "municipality": Field("text", required=True),
+    "province": Field("text", required=True),
+    "url": Field("text", required=True),
+    "signed": Field("date", required=True),
+    "verified": Field("text", required=True),
+    "logo": Field("text"),
+    "statement": Field("text"),
+}
+TYPES = (
+    "gemeente", "overheid", "stichting", "vereniging", "zorg",
+    "onderwijs", "welzijn", "bedrijf", "netwerk", "overig",
+)  # fmt: skip
+PROVINCES = (
+    "Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg",
+    "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+)  # fmt: skip
+PROVINCE_ALIASES = {"friesland": "Fryslân", "fryslan": "Fryslân", "brabant": "Noord-Brabant"}
+VERIFIED = ("e-mail", "pull-request", "persoonlijk")
+
+# Words a sort ignores at the start of a name, so "Stichting De Brug" sorts under B.
+_LEADING_WORDS = {"stichting", "vereniging", "gemeente", "de", "het", "'t", "een"}
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}(?!\d)")
+_PLACEHOLDERS = (
+    "naam van je organisatie", "naam van uw organisatie", "jouw organisatie", "uw organisatie",
+    "voorbeeld.nl", "example.com", "example.org", "jouw gemeente", "uw gemeente", "jjjj-mm-dd",
+    "your organisation", "your organization", "todo", "xxx", "lorem ipsum",
+)  # fmt: skip
+
+
+def sort_key(name: str) -> str:
+    """Dutch order: ignore case, accents and leading words such as 'Stichting' or 'De'."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = re.findall(r"[\w']+", plain)
+    while len(words) > 1 and words[0] in _LEADING_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def load_signatories(
+    project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem]
+) -> list[Signatory]:
+    file = project / PATH
+    if not file.is_file():
+        problems.append(problem(PATH, 0, "signatories_missing"))
+        return []
+    if file.stat().st_size > MAX_BYTES:
+        problems.append(problem(PATH, 0, "file_too_large", size=file.stat().st_size, limit=MAX_BYTES))
+        return []
+    try:
+        text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        problems.append(problem(PATH, 0, "not_utf8", offset=err.start))
+        return []
+    lines = text.split("\n")
+    data, found = read_yaml(text, PATH, source_lines=lines)
+    problems.extend(found)
+    if data is None:
+        if not found:
+            problems.append(problem(PATH, 1, "signatories_not_a_list"))
+        return []
+    if not isinstance(data, YamlList):
+        problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
+        return []
+    result = []
+    for entry, line in zip(data, data.item_lines, strict=True):
+        values = check_fields(entry, FIELDS, PATH, line, problems)
+        if values is None:
+            continue
+        signatory = _check_entry(entry, values, line, today, static_files, project, problems)
+        if signatory is not None:
+            result.append(signatory)
+    _check_order(result, problems)
+    _check_duplicates(result, problems)
+    return result
+
+
+def _check_entry(
+    entry: YamlMap,
+    values: dict[str, object],
+    line: int,
+    today: dt.date,
+    static_files: frozenset[str],
+    project: Path,
+    problems: list[Problem],
+) -> Signatory | None:
+    before = len(problems)
+    at = entry.line_of
+    for key in ("name", "municipality", "statement"):
+        if key in values:
+            _check_public_text(key, str(values[key]), at(key), problems)
+    kind = values.get("type")
+    if isinstance(kind, str) and kind not in TYPES:
+        _bad_choice(at("type"), "type", kind, TYPES, problems)
+    province = values.get("province")
+    if isinstance(province, str) and province not in PROVINCES:
+        alias = PROVINCE_ALIASES.get(province.casefold())
+        if alias:
+            problems.append(
+                problem(PATH, at("province"), "bad_choice_guess", key="province", got=province, guess=alias)
+            )
+        else:
+            _bad_choice(at("province"), "province", province, PROVINCES, problems)
+    verified = values.get("verified")
+    if isinstance(verified, str) and verified not in VERIFIED:
+        _bad_choice(at("verified"), "verified", verified, VERIFIED, problems)
+    url = values.get("url")
+    if isinstance(url, str):
+        problems.extend(check_url(url, at("url")))
+    signed = values.get("signed")
+    if isinstance(signed, dt.date) and signed > today:
+        problems.append(
+            problem(
+                PATH,
+                at("signed"),
+                "date_in_future",
+                key="signed",
+                got=signed.isoformat(),
+                today=today.isoformat(),
+            )
+        )
+    statement = values.get("statement")
+    if isinstance(statement, str) and len(statement) > MAX_STATEMENT:
+        problems.append(
+            problem(PATH, at("statement"), "statement_too_long", length=len(statement), limit=MAX_STATEMENT)
+        )
+    logo = values.get("logo")
+    if isinstance(logo, str):
+        problems.extend(check_logo(logo, PATH, at("logo"), static_files, project))
+    if len(problems) > before or any(k not in values for k, f in FIELDS.items() if f.required):
+        return None
+    return Signatory(
+        name=str(values["name"]),
+        type=str(kind),
+        municipality=str(values["municipality"]),
+        province=str(province),
+        url=str(url),
+        signed=signed,  # type: ignore[arg-type]
+        verified=str(verified),
+        line=line,
+        logo=str(values.get("logo", "")),
+        statement=str(values.get("statement", "")),
+    )
+
+
+def _bad_choice(line: int, key: str, got: str, choices: tuple[str, ...], problems: list[Problem]) -> None:
+    guess = did_you_mean(got, list(choices))
+    if guess:
+        problems.append(problem(PATH, line, "bad_choice_guess", key=key, got=got, guess=guess))
+    else:
+        problems.append(problem(PATH, line, "bad_choice", key=key, got=got, choices=", ".join(choices)))
+
+
+def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) -> None:
+    lowered = text.casefold()
+    for placeholder in _PLACEHOLDERS:
+        if placeholder in lowered:
+            problems.append(problem(PATH, line, "placeholder_left", key=key, text=placeholder))
+            return
+    if _EMAIL.search(text):
+        problems.append(problem(PATH, line, "email_in_public_field", key=key))
+    elif _PHONE.search(text):
+        problems.append(problem(PATH, line, "phone_in_public_field", key=key))
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn") or (
+            unicodedata.category(char).startswith("Z") and char != " "
+        ):
+            problems.append(problem(PATH, line, "invisible_character", key=key, char=_char_name(char)))
+            return
+    mixed = _mixed_script_word(text)
+    if mixed:
+        problems.append(problem(PATH, line, "mixed_script", key=key, word=mixed[0], char=mixed[1]))
+
+
+def _char_name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'zonder naam')}"
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "UNKNOWN").split(" ")[0]
+
+
+def _mixed_script_word(text: str) -> tuple[str, str] | None:
+    """A word whose letters come from two scripts, as in a Cyrillic 'а' among Latin ones."""
+    for word in re.findall(r"\w+", text):
+        letters = [c for c in word if c.isalpha()]
+        if not letters:
+            continue
+        scripts = [_script(c) for c in letters]
+        main = max(set(scripts), key=scripts.count)
+        odd = next((c for c, s in zip(letters, scripts, strict=True) if s != main), None)
+        if odd is not None:
+            return word, _char_name(odd)
+    return None
+
+
+def check_url(url: str, line: int) -> list[Problem]:
+    """Only absolute http(s) web addresses; everything else explained."""
+    from urllib.parse import urlsplit
+
+    if any(unicodedata.category(c) in ("Cc", "Cf") or c.isspace() for c in url):
+        return [problem(PATH, line, "url_has_space", got=url.encode("unicode_escape").decode())]
+    lowered = url.lower()
+    if lowered.startswith("www."):
+        return [problem(PATH, line, "url_no_scheme_www", got=url, fixed="https://" + url)]
+    if lowered.startswith("//"):
+        return [problem(PATH, line, "url_protocol_relative", got=url, fixed="https:" + url)]
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return [problem(PATH, line, "url_invalid", got=url)]
+    if parts.scheme in ("javascript", "data", "vbscript", "file"):
+        return [problem(PATH, line, "url_bad_scheme", got=url, scheme=parts.scheme)]
+    if parts.scheme not in ("http", "https"):
+        if not parts.scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", url):
+            return [problem(PATH, line, "url_no_scheme", got=url, fixed="https://" + url)]
+        return [problem(PATH, line, "url_invalid", got=url)]
+    if "@" in parts.netloc:
+        return [problem(PATH, line, "url_credentials", got=url)]
+    host = parts.hostname or ""
+    if "." not in host or host.endswith(".") or host.startswith("."):
+        return [problem(PATH, line, "url_invalid", got=url)]
+    return []
+
+
+def website_domain(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _check_order(signatories: list[Signatory], problems: list[Problem]) -> None:
+    keys = [sort_key(s.name) for s in signatories]
+    for index in range(1, len(signatories)):
+        if keys[index] >= keys[index - 1]:
+            continue
+        wrong = signatories[index]
+        target = next(s for s, k in zip(signatories, keys, strict=True) if k > keys[index])
+        problems.append(
+            problem(
+                PATH, wrong.line, "sort_order", name=wrong.name, before=target.name, before_line=target.line
+            )
+        )
+
+
+def _check_duplicates(signatories: list[Signatory], problems: list[Problem]) -> None:
+    by_name: dict[str, Signatory] = {}
+    by_domain: dict[str, Signatory] = {}
+    for s in signatories:
+        name_key = re.sub(r"\s+", " ", sort_key(s.name))
+        first = by_name.setdefault(name_key, s)
+        if first is not s:
+            problems.append(
+                problem(PATH, s.line, "duplicate_name", name=s.name, first=first.name, first_line=first.line)
+            )
+            continue
+        domain = website_domain(s.url)
+        first = by_domain.setdefault(domain, s)
+        if first is not s:
+            problems.append(
+                problem(
+                    PATH, s.line, "duplicate_domain", domain=domain, first=first.name, first_line=first.line
+                )
+            )

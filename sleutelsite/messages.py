@@ -1,0 +1,756 @@
+"""Every message the build can show, in Dutch and English: (message, hint) per language.
+
+Arguments in braces are filled in by `Problem`. Keep the words plain: most readers
+are campaign editors or a stranger signing on GitHub's web editor.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # --- YAML syntax -------------------------------------------------------
+    "yaml_tab": {
+        "nl": (
+            "er staat een tab in het inspringen (kolom {column}).",
+            "YAML accepteert alleen spaties om in te springen. Vervang de tab (→) door spaties.",
+        ),
+        "en": (
+            "a tab is used for indentation (column {column}).",
+            "YAML only accepts spaces for indentation. Replace the tab (→) with spaces.",
+        ),
+    },
+    "yaml_colon": {
+        "nl": (
+            "er staat een dubbele punt in een waarde zonder aanhalingstekens (kolom {column}).",
+            'Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld: name: "Stichting: De Brug".',
+        ),
+        "en": (
+            "a colon appears in a value without quotes (column {column}).",
+            'Put the whole value in quotes, for example: name: "Foundation: The Bridge".',
+        ),
+    },
+    "yaml_indent": {
+        "nl": (
+            "deze regel springt anders in dan de regels eromheen (kolom {column}).",
+            "Laat elk veld van een organisatie precies even ver inspringen als 'name:' erboven, met spaties.",
+        ),
+        "en": (
+            "this line is indented differently from the lines around it (column {column}).",
+            "Indent every field of an entry exactly as far as 'name:' above it, using spaces.",
+        ),
+    },
+    "yaml_quote_then_text": {
+        "nl": (
+            "na een tekst tussen aanhalingstekens staat nog meer tekst (kolom {column}).",
+            "Zet de hele waarde tussen één paar aanhalingstekens; gebruik binnenin enkele aanhalingstekens (').",
+        ),
+        "en": (
+            "more text follows a quoted value (column {column}).",
+            "Put the whole value inside one pair of quotes; use single quotes (') inside it.",
+        ),
+    },
+    "yaml_missing_colon": {
+        "nl": (
+            "hier ontbreekt de dubbele punt tussen veldnaam en waarde.",
+            "Schrijf het als 'veld: waarde', met een spatie na de dubbele punt.",
+        ),
+        "en": (
+            "the colon between field name and value is missing here.",
+            "Write it as 'field: value', with a space after the colon.",
+        ),
+    },
+    "yaml_unclosed_quote": {
+        "nl": (
+            "een aanhalingsteken wordt op deze regel geopend maar nergens gesloten.",
+            "Zet aan het eind van de waarde hetzelfde aanhalingsteken als aan het begin.",
+        ),
+        "en": (
+            "a quote opens on this line but never closes.",
+            "End the value with the same quote character it starts with.",
+        ),
+    },
+    "yaml_unclosed_bracket": {
+        "nl": (
+            "een lijst tussen [ ] of { } wordt niet gesloten.",
+            "Sluit de lijst af met ] of }, of schrijf elk item op een eigen regel met '- '.",
+        ),
+        "en": (
+            "a list in [ ] or { } is not closed.",
+            "Close it with ] or }, or write each item on its own line starting with '- '.",
+        ),
+    },
+    "yaml_bad_start": {
+        "nl": (
+            "een waarde begint met een teken dat YAML niet toestaat (kolom {column}).",
+            "Waarden die beginnen met @, `, %, | of > moeten tussen aanhalingstekens.",
+        ),
+        "en": (
+            "a value starts with a character YAML does not allow (column {column}).",
+            "Values starting with @, `, %, | or > must be quoted.",
+        ),
+    },
+    "yaml_alias_undefined": {
+        "nl": (
+            "een waarde begint met '*', wat YAML als verwijzing leest (kolom {column}).",
+            "Zet de waarde tussen aanhalingstekens.",
+        ),
+        "en": (
+            "a value starts with '*', which YAML reads as a reference (column {column}).",
+            "Put the value in quotes.",
+        ),
+    },
+    "yaml_syntax": {
+        "nl": (
+            "deze regel is geen geldige YAML ({detail}, kolom {column}).",
+            "Vergelijk de regel met de regels eromheen: 'veld: waarde', inspringen met spaties.",
+        ),
+        "en": (
+            "this line is not valid YAML ({detail}, column {column}).",
+            "Compare it with the lines around it: 'field: value', indented with spaces.",
+        ),
+    },
+    "yaml_unreadable": {
+        "nl": (
+            "het bestand bevat tekens die niet gelezen kunnen worden ({detail}).",
+            "Sla het bestand op als gewone UTF-8-tekst.",
+        ),
+        "en": (
+            "the file contains characters that cannot be read ({detail}).",
+            "Save the file as plain UTF-8 text.",
+        ),
+    },
+    "yaml_duplicate_key": {
+        "nl": (
+            "het veld '{key}' staat hier voor de tweede keer (eerst op regel {first}).",
+            "Houd één '{key}' over; YAML zou stilletjes de laatste nemen.",
+        ),
+        "en": (
+            "the field '{key}' appears a second time (first on line {first}).",
+            "Keep one '{key}'; YAML would silently keep the last one.",
+        ),
+    },
+    "yaml_anchor": {
+        "nl": ("YAML-ankers (&{name}) zijn hier niet toegestaan.", "Schrijf de waarde gewoon uit."),
+        "en": ("YAML anchors (&{name}) are not allowed here.", "Write the value out in full."),
+    },
+    "yaml_alias": {
+        "nl": ("YAML-verwijzingen (*{name}) zijn hier niet toegestaan.", "Schrijf de waarde gewoon uit."),
+        "en": ("YAML aliases (*{name}) are not allowed here.", "Write the value out in full."),
+    },
+    "yaml_merge": {
+        "nl": ("YAML-samenvoegen (<<) is hier niet toegestaan.", "Schrijf alle velden gewoon uit."),
+        "en": ("YAML merge keys (<<) are not allowed here.", "Write all fields out in full."),
+    },
+    "yaml_tag": {
+        "nl": (
+            "YAML-tags zoals '{tag}' zijn hier niet toegestaan.",
+            "Haal de tag weg en schrijf alleen de waarde.",
+        ),
+        "en": ("YAML tags such as '{tag}' are not allowed here.", "Remove the tag and write only the value."),
+    },
+    "yaml_complex_key": {
+        "nl": ("een veldnaam moet gewone tekst zijn.", "Schrijf het als 'veld: waarde'."),
+        "en": ("a field name must be plain text.", "Write it as 'field: value'."),
+    },
+    "yaml_comment_cut": {
+        "nl": (
+            "alles na ' #' in '{key}' wordt als commentaar gelezen; over blijft alleen '{kept}'.",
+            "Hoort het #-teken bij de waarde? Zet dan de hele waarde tussen aanhalingstekens. Commentaar hoort op een eigen regel.",
+        ),
+        "en": (
+            "everything after ' #' in '{key}' is read as a comment; only '{kept}' is left.",
+            "If the # belongs to the value, put the whole value in quotes. Comments go on a line of their own.",
+        ),
+    },
+    # --- fields ------------------------------------------------------------
+    "not_a_mapping": {
+        "nl": ("hier worden velden verwacht ('veld: waarde').", "Verplichte velden: {example}."),
+        "en": ("fields are expected here ('field: value').", "Required fields: {example}."),
+    },
+    "unknown_field_guess": {
+        "nl": ("onbekend veld '{key}'. Bedoel je '{guess}'?", "Verander '{key}' in '{guess}'."),
+        "en": ("unknown field '{key}'. Did you mean '{guess}'?", "Change '{key}' to '{guess}'."),
+    },
+    "unknown_field": {
+        "nl": ("onbekend veld '{key}'.", "Bekende velden: {known}."),
+        "en": ("unknown field '{key}'.", "Known fields: {known}."),
+    },
+    "missing_field": {
+        "nl": ("het verplichte veld '{key}' ontbreekt.", "Voeg een regel '{key}: ...' toe."),
+        "en": ("the required field '{key}' is missing.", "Add a line '{key}: ...'."),
+    },
+    "empty_field": {
+        "nl": ("het veld '{key}' is leeg.", "Vul een waarde in na '{key}:'."),
+        "en": ("the field '{key}' is empty.", "Fill in a value after '{key}:'."),
+    },
+    "text_read_as_bool": {
+        "nl": (
+            "'{key}: {raw}' wordt gelezen als ja/nee in plaats van als tekst.",
+            'Zet de waarde tussen aanhalingstekens: {key}: "{raw}".',
+        ),
+        "en": (
+            "'{key}: {raw}' is read as yes/no instead of text.",
+            'Put the value in quotes: {key}: "{raw}".',
+        ),
+    },
+    "text_read_as_number": {
+        "nl": (
+            "'{key}: {raw}' wordt gelezen als getal in plaats van als tekst.",
+            'Zet de waarde tussen aanhalingstekens: {key}: "{raw}".',
+        ),
+        "en": (
+            "'{key}: {raw}' is read as a number instead of text.",
+            'Put the value in quotes: {key}: "{raw}".',
+        ),
+    },
+    "text_read_as_date": {
+        "nl": (
+            "'{key}: {raw}' wordt gelezen als datum in plaats van als tekst.",
+            'Zet de waarde tussen aanhalingstekens: {key}: "{raw}".',
+        ),
+        "en": (
+            "'{key}: {raw}' is read as a date instead of text.",
+            'Put the value in quotes: {key}: "{raw}".',
+        ),
+    },
+    "not_text": {
+        "nl": (
+            "'{key}' moet één tekst zijn, geen lijst of blok.",
+            "Schrijf de tekst op dezelfde regel na '{key}:'.",
+        ),
+        "en": (
+            "'{key}' must be a single text, not a list or block.",
+            "Write the text on the same line after '{key}:'.",
+        ),
+    },
+    "not_a_number": {
+        "nl": (
+            "'{key}' moet een heel getal zijn (nu: {got}).",
+            "Schrijf alleen cijfers, bijvoorbeeld '{key}: 3'.",
+        ),
+        "en": ("'{key}' must be a whole number (got: {got}).", "Write digits only, for example '{key}: 3'."),
+    },
+    "not_a_bool": {
+        "nl": ("'{key}' moet true of false zijn (nu: {got}).", "Schrijf '{key}: true' of '{key}: false'."),
+        "en": ("'{key}' must be true or false (got: {got}).", "Write '{key}: true' or '{key}: false'."),
+    },
+    "not_a_date": {
+        "nl": (
+            "'{key}' moet een datum zijn als JJJJ-MM-DD (nu: {got}).",
+            "Bijvoorbeeld '{key}: 2026-11-28'.",
+        ),
+        "en": ("'{key}' must be a date as YYYY-MM-DD (got: {got}).", "For example '{key}: 2026-11-28'."),
+    },
+    "not_a_list_of_text": {
+        "nl": ("'{key}' moet een lijst met teksten zijn.", "Bijvoorbeeld '{key}: [zorg, onderwijs]'."),
+        "en": ("'{key}' must be a list of texts.", "For example '{key}: [care, schools]'."),
+    },
+    "date_in_future": {
+        "nl": (
+            "de datum {got} in '{key}' ligt in de toekomst (vandaag is {today}).",
+            "Vul de datum van ondertekening in, vandaag of eerder.",
+        ),
+        "en": (
+            "the date {got} in '{key}' is in the future (today is {today}).",
+            "Fill in the date of signing, today or earlier.",
+        ),
+    },
+    "bad_choice_guess": {
+        "nl": (
+            "'{got}' is geen geldige waarde voor '{key}'. Bedoel je '{guess}'?",
+            "Schrijf '{key}: {guess}'.",
+        ),
+        "en": (
+            "'{got}' is not a valid value for '{key}'. Did you mean '{guess}'?",
+            "Write '{key}: {guess}'.",
+        ),
+    },
+    "bad_choice": {
+        "nl": ("'{got}' is geen geldige waarde voor '{key}'.", "Kies één van: {choices}."),
+        "en": ("'{got}' is not a valid value for '{key}'.", "Choose one of: {choices}."),
+    },
+    # --- files and content -------------------------------------------------
+    "file_too_large": {
+        "nl": (
+            "het bestand is te groot ({size} bytes; de grens is {limit}).",
+            "Splits de tekst, of zet grote bestanden zoals beelden in static/.",
+        ),
+        "en": (
+            "the file is too large ({size} bytes; the limit is {limit}).",
+            "Split the text, or put large files such as images in static/.",
+        ),
+    },
+    "not_utf8": {
+        "nl": (
+            "het bestand is geen UTF-8-tekst (fout bij byte {offset}).",
+            "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8).",
+        ),
+        "en": (
+            "the file is not UTF-8 text (error at byte {offset}).",
+            "Save the file as UTF-8 (in most editors: 'Save as' → encoding UTF-8).",
+        ),
+    },
+    "no_front_matter": {
+        "nl": (
+            "het bestand begint niet met front matter (een blok tussen twee regels '---').",
+            "Zet bovenaan: '---', dan 'title: Titel van de pagina', dan '---'.",
+        ),
+        "en": (
+            "the file does not start with front matter (a block between two '---' lines).",
+            "Start with: '---', then 'title: Page title', then '---'.",
+        ),
+    },
+    "front_matter_unclosed": {
+        "nl": (
+            "de front matter wordt geopend met '---' maar niet gesloten.",
+            "Zet na de laatste 'veld: waarde'-regel een regel met alleen '---'.",
+        ),
+        "en": (
+            "the front matter opens with '---' but is never closed.",
+            "Add a line with only '---' after the last 'field: value' line.",
+        ),
+    },
+    "content_not_markdown": {
+        "nl": (
+            "content/ bevat alleen Markdown-bestanden (.md).",
+            "Zet beelden en andere bestanden in static/, bijvoorbeeld static/img/.",
+        ),
+        "en": (
+            "content/ holds Markdown files (.md) only.",
+            "Put images and other files in static/, for example static/img/.",
+        ),
+    },
+    "content_too_deep": {
+        "nl": (
+            "content/ heeft hooguit één niveau mappen (zoals content/verhalen/).",
+            "Verplaats het bestand naar een map direct onder content/.",
+        ),
+        "en": (
+            "content/ has at most one level of folders (such as content/verhalen/).",
+            "Move the file into a folder directly below content/.",
+        ),
+    },
+    "bad_slug": {
+        "nl": (
+            "'{slug}' kan geen webadres worden: gebruik kleine letters, cijfers en streepjes.",
+            "Noem het bestand of de map '{better}'.",
+        ),
+        "en": (
+            "'{slug}' cannot become a web address: use lowercase letters, digits and hyphens.",
+            "Name the file or folder '{better}'.",
+        ),
+    },
+    "missing_template": {
+        "nl": (
+            "de template '{layout}' bestaat niet in templates/.",
+            "Kies een bestaande template (bijvoorbeeld page.html) of maak templates/{layout} aan.",
+        ),
+        "en": (
+            "the template '{layout}' does not exist in templates/.",
+            "Choose an existing template (for example page.html) or create templates/{layout}.",
+        ),
+    },
+    "image_needs_alt": {
+        "nl": (
+            "bij '{key}' hoort een beschrijving in '{alt_key}' voor wie het beeld niet ziet.",
+            "Voeg '{alt_key}: Korte beschrijving van het beeld' toe, of '{alt_key}: \"\"' als het beeld alleen versiering is.",
+        ),
+        "en": (
+            "'{key}' needs a description in '{alt_key}' for people who cannot see it.",
+            "Add '{alt_key}: Short description of the image', or '{alt_key}: \"\"' if it is decoration only.",
+        ),
+    },
+    "markdown_image_alt": {
+        "nl": (
+            "dit beeld heeft geen beschrijving (alt-tekst).",
+            'Schrijf tussen de [ ] wat er te zien is: ![Lubna in gesprek met een buurvrouw](/static/img/foto.jpg). Alleen versiering? Zet er {{: alt="" }} achter.',
+        ),
+        "en": (
+            "this image has no description (alt text).",
+            'Write what it shows between the [ ]: ![Lubna talking to a neighbour](/static/img/photo.jpg). Decoration only? Add {{: alt="" }} after it.',
+        ),
+    },
+    "image_outside_static": {
+        "nl": (
+            "het beeld '{src}' staat niet in static/.",
+            "Zet het beeld in static/img/ en verwijs ernaar als /static/img/naam.jpg (beelden van andere websites laden we niet, voor de privacy van bezoekers).",
+        ),
+        "en": (
+            "the image '{src}' is not in static/.",
+            "Put the image in static/img/ and refer to it as /static/img/name.jpg (we never load images from other sites, for visitors' privacy).",
+        ),
+    },
+    "missing_image": {
+        "nl": (
+            "het beeld '{src}' bestaat niet.",
+            "Controleer de bestandsnaam (hoofdletters tellen mee) of zet het beeld in static/.",
+        ),
+        "en": (
+            "the image '{src}' does not exist.",
+            "Check the file name (case matters) or add the image to static/.",
+        ),
+    },
+    "symlink_outside": {
+        "nl": (
+            "deze snelkoppeling (symlink) wijst naar een plek buiten het project.",
+            "Kopieer het bestand in het project in plaats van ernaar te verwijzen.",
+        ),
+        "en": (
+            "this symbolic link points outside the project.",
+            "Copy the file into the project instead of linking to it.",
+        ),
+    },
+    "duplicate_tip": {
+        "nl": ("tip nummer {number} bestaat al in {first}.", "Geef elke tip een eigen nummer."),
+        "en": ("tip number {number} already exists in {first}.", "Give every tip its own number."),
+    },
+    # --- settings ----------------------------------------------------------
+    "settings_missing": {
+        "nl": (
+            "het instellingenbestand ontbreekt.",
+            "Maak site.yaml aan met title, description, base_url, contact_name, repository, languages en menu.",
+        ),
+        "en": (
+            "the settings file is missing.",
+            "Create site.yaml with title, description, base_url, contact_name, repository, languages and menu.",
+        ),
+    },
+    "settings_list": {
+        "nl": (
+            "'{key}' moet een lijst zijn met ten minste één item.",
+            "Schrijf elk item op een eigen regel die begint met '- '.",
+        ),
+        "en": (
+            "'{key}' must be a list with at least one item.",
+            "Write each item on its own line starting with '- '.",
+        ),
+    },
+    "bad_direction": {
+        "nl": (
+            "schrijfrichting '{got}' bestaat niet.",
+            "Gebruik 'ltr' (links naar rechts) of 'rtl' (rechts naar links).",
+        ),
+        "en": (
+            "writing direction '{got}' does not exist.",
+            "Use 'ltr' (left to right) or 'rtl' (right to left).",
+        ),
+    },
+    "base_url_scheme": {
+        "nl": (
+            "base_url moet een volledig webadres zijn (nu: '{got}').",
+            "Bijvoorbeeld 'https://example.github.io/sleutelpersonen/'.",
+        ),
+        "en": (
+            "base_url must be a full web address (got: '{got}').",
+            "For example 'https://example.github.io/sleutelpersonen/'.",
+        ),
+    },
+    # --- signatories -------------------------------------------------------
+    "signatories_missing": {
+        "nl": ("signatories.yaml ontbreekt.", "Maak het bestand aan; een lege lijst schrijf je als '[]'."),
+        "en": ("signatories.yaml is missing.", "Create the file; an empty list is written as '[]'."),
+    },
+    "signatories_not_a_list": {
+        "nl": (
+            "signatories.yaml moet een lijst van organisaties zijn.",
+            "Elke organisatie begint met '- name: ...' aan het begin van de regel.",
+        ),
+        "en": (
+            "signatories.yaml must be a list of organisations.",
+            "Every organisation starts with '- name: ...' at the start of a line.",
+        ),
+    },
+    "placeholder_left": {
+        "nl": (
+            "in '{key}' staat nog voorbeeldtekst ('{text}').",
+            "Vervang de voorbeeldtekst door de gegevens van je organisatie.",
+        ),
+        "en": (
+            "'{key}' still holds example text ('{text}').",
+            "Replace the example text with your organisation's details.",
+        ),
+    },
+    "email_in_public_field": {
+        "nl": (
+            "in '{key}' staat een e-mailadres; dit bestand is openbaar.",
+            "Haal het e-mailadres weg. Contactgegevens horen niet in dit openbare bestand.",
+        ),
+        "en": (
+            "'{key}' contains an e-mail address; this file is public.",
+            "Remove the address. Contact details do not belong in this public file.",
+        ),
+    },
+    "phone_in_public_field": {
+        "nl": (
+            "in '{key}' staat een telefoonnummer; dit bestand is openbaar.",
+            "Haal het telefoonnummer weg. Contactgegevens horen niet in dit openbare bestand.",
+        ),
+        "en": (
+            "'{key}' contains a phone number; this file is public.",
+            "Remove the number. Contact details do not belong in this public file.",
+        ),
+    },
+    "invisible_character": {
+        "nl": (
+            "in '{key}' staat een onzichtbaar of bijzonder teken: {char}.",
+            "Typ de tekst opnieuw zonder kopiëren en plakken; een beheerder kijkt mee.",
+        ),
+        "en": (
+            "'{key}' contains an invisible or special character: {char}.",
+            "Type the text again instead of pasting it; a maintainer will take a look.",
+        ),
+    },
+    "mixed_script": {
+        "nl": (
+            "in '{key}' mengt het woord '{word}' letters uit verschillende schriften: {char}.",
+            "Typ het woord opnieuw met één toetsenbord; een beheerder controleert dit, omdat zo nepnamen worden gemaakt.",
+        ),
+        "en": (
+            "in '{key}' the word '{word}' mixes letters from different scripts: {char}.",
+            "Type the word again with one keyboard; a maintainer checks this, since look-alike names are made this way.",
+        ),
+    },
+    "statement_too_long": {
+        "nl": ("de verklaring is {length} tekens; het maximum is {limit}.", "Maak de verklaring korter."),
+        "en": ("the statement is {length} characters; the maximum is {limit}.", "Shorten the statement."),
+    },
+    "url_no_scheme_www": {
+        "nl": ("'url' moet beginnen met https:// of http:// (nu: \"{got}\").", 'Schrijf "{fixed}".'),
+        "en": ("'url' must start with https:// or http:// (got: \"{got}\").", 'Write "{fixed}".'),
+    },
+    "url_no_scheme": {
+        "nl": ("'url' moet beginnen met https:// of http:// (nu: \"{got}\").", 'Schrijf "{fixed}".'),
+        "en": ("'url' must start with https:// or http:// (got: \"{got}\").", 'Write "{fixed}".'),
+    },
+    "url_protocol_relative": {
+        "nl": ("'url' begint met // (nu: \"{got}\").", 'Schrijf "{fixed}".'),
+        "en": ("'url' starts with // (got: \"{got}\").", 'Write "{fixed}".'),
+    },
+    "url_bad_scheme": {
+        "nl": (
+            "'url' is geen webadres: '{scheme}:'-adressen zijn niet toegestaan.",
+            "Gebruik het adres van de website van je organisatie, beginnend met https://.",
+        ),
+        "en": (
+            "'url' is not a web address: '{scheme}:' addresses are not allowed.",
+            "Use your organisation's website address, starting with https://.",
+        ),
+    },
+    "url_credentials": {
+        "nl": (
+            "'url' bevat een gebruikersnaam of wachtwoord (een @ voor de domeinnaam).",
+            "Gebruik alleen het openbare adres, zoals https://www.voorbeeld.nl/.",
+        ),
+        "en": (
+            "'url' contains a user name or password (an @ before the domain).",
+            "Use the public address only, such as https://www.example.org/.",
+        ),
+    },
+    "url_has_space": {
+        "nl": (
+            "'url' bevat spaties of onzichtbare tekens (\"{got}\").",
+            "Kopieer het adres opnieuw uit de adresbalk van je browser.",
+        ),
+        "en": (
+            "'url' contains spaces or invisible characters (\"{got}\").",
+            "Copy the address again from your browser's address bar.",
+        ),
+    },
+    "url_invalid": {
+        "nl": (
+            "'url' is geen geldig webadres (\"{got}\").",
+            "Kopieer het adres uit de adresbalk van je browser, bijvoorbeeld https://www.voorbeeld.nl/.",
+        ),
+        "en": (
+            "'url' is not a valid web address (\"{got}\").",
+            "Copy the address from your browser's address bar, for example https://www.example.org/.",
+        ),
+    },
+    "sort_order": {
+        "nl": (
+            "'{name}' staat niet op alfabetische volgorde.",
+            "Verplaats '{name}' naar vóór '{before}' (regel {before_line}). Woorden als Stichting, Vereniging, Gemeente, De en Het aan het begin tellen niet mee.",
+        ),
+        "en": (
+            "'{name}' is out of alphabetical order.",
+            "Move '{name}' to before '{before}' (line {before_line}). Leading words such as Stichting, Vereniging, Gemeente, De and Het do not count.",
+        ),
+    },
+    "duplicate_name": {
+        "nl": (
+            "'{name}' staat al in de lijst als '{first}' (regel {first_line}).",
+            "Elke organisatie tekent één keer. Haal een van beide weg.",
+        ),
+        "en": (
+            "'{name}' is already listed as '{first}' (line {first_line}).",
+            "Each organisation signs once. Remove one of them.",
+        ),
+    },
+    "duplicate_domain": {
+        "nl": (
+            "de website {domain} hoort al bij '{first}' (regel {first_line}).",
+            "Tekent dezelfde organisatie twee keer? Haal er een weg. Anders: gebruik het eigen webadres van deze organisatie.",
+        ),
+        "en": (
+            "the website {domain} already belongs to '{first}' (line {first_line}).",
+            "Is this the same organisation twice? Remove one. Otherwise use this organisation's own address.",
+        ),
+    },
+    "logo_place": {
+        "nl": (
+            "het logo '{got}' moet in {folder} staan.",
+            "Zet het bestand in {folder} en schrijf 'logo: {folder}naam.png'.",
+        ),
+        "en": (
+            "the logo '{got}' must be in {folder}.",
+            "Put the file in {folder} and write 'logo: {folder}name.png'.",
+        ),
+    },
+    "logo_missing": {
+        "nl": (
+            "het logo '{got}' bestaat niet.",
+            "Voeg het bestand toe aan je pull request, of haal de regel 'logo:' weg.",
+        ),
+        "en": (
+            "the logo '{got}' does not exist.",
+            "Add the file to your pull request, or remove the 'logo:' line.",
+        ),
+    },
+    "logo_type": {
+        "nl": ("het logo '{got}' is geen PNG, SVG of WebP.", "Sla het logo op als .png, .svg of .webp."),
+        "en": ("the logo '{got}' is not PNG, SVG or WebP.", "Save the logo as .png, .svg or .webp."),
+    },
+    "logo_too_big": {
+        "nl": (
+            "het logo '{got}' is {size} KB; het maximum is {limit} KB.",
+            "Verklein het logo; bezoekers met weinig data zullen je dankbaar zijn.",
+        ),
+        "en": (
+            "the logo '{got}' is {size} KB; the maximum is {limit} KB.",
+            "Make the file smaller; visitors with little data will thank you.",
+        ),
+    },
+    "logo_too_large": {
+        "nl": (
+            "het logo '{got}' is {width}×{height} pixels; het maximum is {limit}×{limit}.",
+            "Verklein het logo tot hooguit {limit} pixels breed en hoog.",
+        ),
+        "en": (
+            "the logo '{got}' is {width}×{height} pixels; the maximum is {limit}×{limit}.",
+            "Resize it to at most {limit} pixels wide and high.",
+        ),
+    },
+    "logo_unreadable": {
+        "nl": ("het logo '{got}' is geen geldig {kind}-bestand.", "Exporteer het logo opnieuw als {kind}."),
+        "en": ("the logo '{got}' is not a valid {kind} file.", "Export the logo again as {kind}."),
+    },
+    "logo_svg_active": {
+        "nl": (
+            "het SVG-logo '{got}' bevat scripts, links of gebeurtenissen.",
+            "Exporteer het logo als eenvoudige SVG of als PNG.",
+        ),
+        "en": (
+            "the SVG logo '{got}' contains scripts, links or event handlers.",
+            "Export the logo as a plain SVG or as PNG.",
+        ),
+    },
+    # --- render ------------------------------------------------------------
+    "template_syntax": {
+        "nl": (
+            "fout in de template: {detail}.",
+            "Controleer of elke {{% ... %}} en {{{{ ... }}}} goed is afgesloten.",
+        ),
+        "en": (
+            "error in the template: {detail}.",
+            "Check that every {{% ... %}} and {{{{ ... }}}} is closed properly.",
+        ),
+    },
+    "template_undefined": {
+        "nl": (
+            "de template gebruikt iets dat niet bestaat: {detail} (bij het maken van {page}).",
+            "Controleer de spelling van de naam in de template.",
+        ),
+        "en": (
+            "the template uses something that does not exist: {detail} (while rendering {page}).",
+            "Check the spelling of the name in the template.",
+        ),
+    },
+    "template_error": {
+        "nl": ("fout bij het maken van {page}: {detail}.", "Controleer de template op deze regel."),
+        "en": ("error while rendering {page}: {detail}.", "Check the template on this line."),
+    },
+    "broken_link": {
+        "nl": (
+            "de link '{href}' wijst naar een pagina die niet bestaat.",
+            "Controleer het adres; pagina's op deze site eindigen op een /, zoals /tips/.",
+        ),
+        "en": (
+            "the link '{href}' points to a page that does not exist.",
+            "Check the address; pages on this site end with a /, such as /tips/.",
+        ),
+    },
+    "broken_anchor": {
+        "nl": (
+            "de link '{href}' wijst naar een plek (#{anchor}) die niet op die pagina staat.",
+            "Controleer wat er na # staat; tips heten bijvoorbeeld #tip-3.",
+        ),
+        "en": (
+            "the link '{href}' points to a place (#{anchor}) that is not on that page.",
+            "Check what follows #; tips are called #tip-3, for example.",
+        ),
+    },
+    "duplicate_url": {
+        "nl": (
+            "twee bestanden worden dezelfde pagina {url} (ook {other}).",
+            "Hernoem een van beide bestanden.",
+        ),
+        "en": ("two files become the same page {url} (also {other}).", "Rename one of the files."),
+    },
+}
+MESSAGES.update(
+    {
+        "out_symlink": {
+            "nl": (
+                "de uitvoermap {out} is een snelkoppeling (symlink).",
+                "Kies een gewone map, bijvoorbeeld _site.",
+            ),
+            "en": (
+                "the output folder {out} is a symbolic link.",
+                "Choose a plain folder, for example _site.",
+            ),
+        },
+        "out_protected": {
+            "nl": (
+                "de uitvoermap {out} zou het project, je thuismap of / vervangen.",
+                "Kies een eigen map voor de site, bijvoorbeeld --out _site.",
+            ),
+            "en": (
+                "the output folder {out} would replace the project, your home folder or /.",
+                "Choose a folder of its own, for example --out _site.",
+            ),
+        },
+        "out_inside_sources": {
+            "nl": (
+                "de uitvoermap {out} ligt in content/, templates/, static/ of .git/.",
+                "Kies een map buiten de bronbestanden, bijvoorbeeld --out _site.",
+            ),
+            "en": (
+                "the output folder {out} is inside content/, templates/, static/ or .git/.",
+                "Choose a folder outside the sources, for example --out _site.",
+            ),
+        },
+        "out_not_folder": {
+            "nl": ("de uitvoermap {out} is een bestand, geen map.", "Kies een andere naam met --out."),
+            "en": ("the output folder {out} is a file, not a folder.", "Choose another name with --out."),
+        },
+        "out_not_ours": {
+            "nl": (
+                "de map {out} is niet leeg en niet door build.py gemaakt (het bestand {marker} ontbreekt).",
+                "Kies een lege of nieuwe map; build.py overschrijft geen map die het niet zelf heeft gemaakt.",
+            ),
+            "en": (
+                "the folder {out} is not empty and was not made by build.py (the file {marker} is missing).",
+                "Choose an empty or new folder; build.py never replaces a folder it did not make.",
+            ),
+        },
+    }
+)

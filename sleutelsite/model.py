@@ -1,0 +1,124 @@
+"""The site as data: frozen dataclasses, filled by `load`, read by `render`. No I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "nl"
+    name: str  # "Nederlands"
+    direction: str = "ltr"  # or "rtl"
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    title: str
+    url: str  # site-relative, e.g. "/manifest/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    title: str
+    description: str
+    base_url: str  # absolute, ends with "/": "https://example.org/sub/"
+    contact_email: str
+    contact_name: str
+    video_id: str
+    repository: str  # "https://github.com/owner/repo"
+    branch: str
+    languages: tuple[Language, ...]
+    menu: tuple[MenuLink, ...]
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url without the trailing slash: "" or "/sub"."""
+        rest = self.base_url.split("://", 1)[-1]
+        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+        return path.rstrip("/")
+
+    @property
+    def default_language(self) -> Language:
+        return self.languages[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file that becomes one HTML page."""
+
+    url: str  # "/manifest/", "/404.html"
+    source: str  # "content/manifest.md"
+    body_line: int  # line of the first body line in the source file
+    title: str
+    description: str
+    body: str  # Markdown
+    layout: str  # template name, e.g. "page.html"
+    lang: str
+    image: str = ""
+    image_alt: str = ""
+
+
+@dataclass(frozen=True)
+class Tip:
+    number: int
+    title: str
+    body: str  # Markdown
+    source: str
+    body_line: int
+
+    @property
+    def anchor(self) -> str:
+        return f"tip-{self.number}"
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    name: str
+    role: str
+    place: str
+    summary: str
+    quote: str
+    themes: tuple[str, ...]
+    photo: str  # site-relative path under /static/, or ""
+    photo_alt: str
+    body: str  # Markdown
+    source: str
+    body_line: int
+    lang: str
+
+    @property
+    def url(self) -> str:
+        return f"/verhalen/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    type: str
+    municipality: str
+    province: str
+    url: str
+    signed: dt.date
+    verified: str
+    line: int
+    logo: str = ""
+    statement: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    settings: Settings
+    pages: tuple[Page, ...]
+    tips: tuple[Tip, ...]
+    stories: tuple[Story, ...]
+    signatories: tuple[Signatory, ...]
+    static_files: tuple[str, ...] = field(default=())  # paths relative to static/
+
+    def page(self, url: str) -> Page:
+        for page in self.pages:
+            if page.url == url:
+                return page
+        raise KeyError(url)

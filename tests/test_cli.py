@@ -1,0 +1,90 @@
+"""build.py as a person runs it: exit codes, messages, and the previous site kept on errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def run(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args, "--project", str(project)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "", **(env or {})},
+        cwd=project,
+        timeout=60,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_plain_build_writes_site_and_says_so(make_project):
+    project = make_project()
+    result = run(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 10 pagina's naar ")
+    assert (project / "_site" / "tips" / "index.html").is_file()
+
+
+def test_out_and_base_url_options(make_project, tmp_path):
+    project = make_project()
+    result = run(project, "--out", str(tmp_path / "elders"), "--base-url", "https://example.org/sub/")
+    assert result.returncode == 0, result.stderr
+    assert 'href="/sub/tips/"' in (tmp_path / "elders" / "index.html").read_text()
+
+
+def test_errors_exit_1_with_file_line_and_hint_and_keep_the_previous_site(make_project):
+    project = make_project()
+    assert run(project).returncode == 0
+    before = snapshot(project / "_site")
+    (project / "content" / "manifest.md").write_text("---\ntitel: Manifest\n---\n", encoding="utf-8")
+    (project / "signatories.yaml").write_text("- name: X\n  url: www.x.nl\n", encoding="utf-8")
+    result = run(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/manifest.md:2: onbekend veld 'titel'. Bedoel je 'title'?" in result.stderr
+    assert "  Tip: Verander 'titel' in 'title'." in result.stderr
+    assert (
+        "signatories.yaml:2: 'url' moet beginnen met https:// of http:// (nu: \"www.x.nl\")." in result.stderr
+    )
+    assert snapshot(project / "_site") == before
+
+
+def test_check_writes_nothing(make_project):
+    project = make_project()
+    result = run(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "_site").exists()
+
+
+def test_messages_in_english_on_request(make_project):
+    project = make_project({"content/a.md": "---\ntitel: A\n---\n"})
+    result = run(project, "check", "--lang", "en")
+    assert result.returncode == 1
+    assert "content/a.md:2: unknown field 'titel'. Did you mean 'title'?" in result.stderr
+    assert "  Hint: Change 'titel' to 'title'." in result.stderr
+
+
+def test_github_actions_annotations(make_project):
+    project = make_project({"content/a.md": "---\ntitel: A\n---\n"})
+    result = run(project, "check", env={"GITHUB_ACTIONS": "true"})
+    assert (
+        "::error file=content/a.md,line=2::onbekend veld 'titel'. Bedoel je 'title'? Verander 'titel' in 'title'."
+        in result.stderr.splitlines()
+    )
+
+
+def test_annotations_escape_newlines_and_percent():
+    from sleutelsite.errors import Problem
+
+    p = Problem("a,b:c.yaml", 3, "yaml_syntax", (("column", 1), ("detail", "50%\nx")))
+    assert p.annotation().startswith(
+        "::error file=a%2Cb%3Ac.yaml,line=3::deze regel is geen geldige YAML (50%25%0Ax"
+    )

@@ -1,0 +1,128 @@
+"""Parsing and validation: exact messages, file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TODAY
+from sleutelsite.errors import BuildError
+from sleutelsite.load import load_site
+from sleutelsite.load_content import Options
+from sleutelsite.load_signatories import sort_key
+
+OPTIONS = Options(today=TODAY)
+
+
+def problems_of(project) -> str:
+    with pytest.raises(BuildError) as info:
+        load_site(project, OPTIONS)
+    return info.value.report()
+
+
+def test_the_mini_project_loads(make_project):
+    site = load_site(make_project(), OPTIONS)
+    assert [p.url for p in site.pages] == [
+        "/", "/404.html", "/film/", "/manifest/", "/onderteken/", "/ondertekenaars/", "/over/",
+        "/tips/", "/verhalen/",
+    ]  # fmt: skip
+    assert [t.number for t in site.tips] == [1, 2]
+    assert [s.url for s in site.stories] == ["/verhalen/testpersoon/"]
+    assert [s.name for s in site.signatories] == ["Stichting Alfa Testhuis", "Buurtnetwerk <Bèta> & Co"]
+    assert site.signatories[0].line == 1
+    assert site.signatories[1].line == 9
+
+
+def test_unknown_story_key_suggests_the_right_one(make_project):
+    project = make_project({"content/verhalen/lubna.md": "---\nname: Lubna\nsumary: s\n---\nTekst\n"})
+    assert problems_of(project) == (
+        "content/verhalen/lubna.md:2: het verplichte veld 'summary' ontbreekt.\n"
+        "  Tip: Voeg een regel 'summary: ...' toe.\n"
+        "content/verhalen/lubna.md:3: onbekend veld 'sumary'. Bedoel je 'summary'?\n"
+        "  Tip: Verander 'sumary' in 'summary'."
+    )
+
+
+def test_unknown_key_on_a_page_suggests_title(make_project):
+    project = make_project({"content/extra.md": "---\ntitel: Extra\n---\nTekst\n"})
+    assert problems_of(project) == (
+        "content/extra.md:2: het verplichte veld 'title' ontbreekt.\n"
+        "  Tip: Voeg een regel 'title: ...' toe.\n"
+        "content/extra.md:2: onbekend veld 'titel'. Bedoel je 'title'?\n"
+        "  Tip: Verander 'titel' in 'title'."
+    )
+
+
+def test_broken_front_matter_yaml_names_the_file_line(make_project):
+    project = make_project({"content/extra.md": "---\ntitle: Extra\ndescription: Een: twee\n---\nTekst\n"})
+    assert problems_of(project) == (
+        "content/extra.md:3: er staat een dubbele punt in een waarde zonder aanhalingstekens (kolom 17).\n"
+        "    | description: Een: twee\n"
+        '  Tip: Zet de hele waarde tussen aanhalingstekens, bijvoorbeeld: name: "Stichting: De Brug".'
+    )
+
+
+def test_all_problems_of_a_run_come_at_once(make_project):
+    project = make_project(
+        {
+            "content/a.md": "---\ntitle: A\nlayout: geen.html\n---\n",
+            "content/b.md": "no front matter\n",
+            "content/c.md": "---\ntitle: C\n---\n![](/static/img/bestaat-niet.png)\n",
+        }
+    )
+    report = problems_of(project)
+    assert "content/a.md:3: de template 'geen.html' bestaat niet in templates/." in report
+    assert "content/b.md:1: het bestand begint niet met front matter" in report
+    assert "content/c.md:4: dit beeld heeft geen beschrijving (alt-tekst)." in report
+    assert "content/c.md:4: het beeld '/static/img/bestaat-niet.png' bestaat niet." in report
+
+
+def test_text_read_as_yes_no_is_explained(make_project):
+    project = make_project({"content/a.md": "---\ntitle: no\n---\n"})
+    assert problems_of(project).startswith(
+        "content/a.md:2: 'title: no' wordt gelezen als ja/nee in plaats van als tekst.\n"
+        '  Tip: Zet de waarde tussen aanhalingstekens: title: "no".'
+    )
+
+
+def test_duplicate_keys_are_rejected(make_project):
+    project = make_project({"content/a.md": "---\ntitle: A\ntitle: B\n---\n"})
+    assert problems_of(project).startswith(
+        "content/a.md:3: het veld 'title' staat hier voor de tweede keer (eerst op regel 2)."
+    )
+
+
+def test_draft_and_scheduled_pages_stay_out_of_a_build(make_project):
+    project = make_project(
+        {
+            "content/concept.md": "---\ntitle: Concept\ndraft: true\n---\n",
+            "content/later.md": "---\ntitle: Later\npublish: 2027-01-15\n---\n",
+            "content/eerder.md": "---\ntitle: Eerder\npublish: 2026-11-30\n---\n",
+        }
+    )
+    urls = {p.url for p in load_site(project, OPTIONS).pages}
+    assert "/eerder/" in urls
+    assert "/concept/" not in urls and "/later/" not in urls
+    urls = {p.url for p in load_site(project, Options(today=TODAY, include_drafts=True)).pages}
+    assert {"/concept/", "/later/"} <= urls
+
+
+def test_bad_file_names_get_a_suggested_slug(make_project):
+    project = make_project({"content/Wie Wij Zijn.md": "---\ntitle: A\n---\n"})
+    assert problems_of(project).startswith(
+        "content/Wie Wij Zijn.md: 'Wie Wij Zijn' kan geen webadres worden: gebruik kleine letters, cijfers en streepjes.\n"
+        "  Tip: Noem het bestand of de map 'wie-wij-zijn'."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Stichting De Brug", "brug"),
+        ("Gemeente Ámsterdam", "amsterdam"),
+        ("'t Hoekje", "hoekje"),
+        ("De", "de"),
+        ("Het Huis van de Wijk", "huis van de wijk"),
+    ],
+)
+def test_sort_key_ignores_case_accents_and_leading_words(name, key):
+    assert sort_key(name) == key

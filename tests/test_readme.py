@@ -1,0 +1,56 @@
+"""The README is the manual: its commands and keys must match the code."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from conftest import ROOT
+from sleutelsite.cli import parser
+from sleutelsite.load import SETTINGS_FIELDS
+from sleutelsite.load_content import PAGE_FIELDS, STORY_FIELDS, TIP_FIELDS
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def documented_keys(heading: str) -> set[str]:
+    section = README.split(heading, 1)[1].split("\n\n|", 1)[1].split("\n\n", 1)[0]
+    keys = set()
+    for row in section.splitlines():
+        cell = row.split("|")[1]
+        keys |= set(re.findall(r"`([a-z_]+)`", cell))
+    return keys
+
+
+def test_every_front_matter_key_is_documented():
+    assert documented_keys("Pages (`content/*.md`") == set(PAGE_FIELDS)
+    assert documented_keys("Tips (`content/tips/") == set(TIP_FIELDS)
+    assert documented_keys("Stories (`content/verhalen/") == set(STORY_FIELDS)
+
+
+def test_every_setting_is_documented():
+    assert documented_keys("## Settings") == set(SETTINGS_FIELDS)
+
+
+def test_every_command_and_option_is_documented():
+    p = parser()
+    sub = next(a for a in p._actions if a.dest == "command")
+    for name, command in sub.choices.items():
+        assert f"`python build.py {name}" in README or name == "build"
+        for action in command._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert option in README, option
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
+    quick = README.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick.strip().splitlines()]
+    assert commands == ["make site", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_make_targets_exist():
+    out = subprocess.run(["make", "-n", "site", "test"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
