@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 
 from .build import build, check
-from .errors import BuildError, report_for_terminal
+from .errors import BuildError, job_summary, report_for_terminal
 
 COMMANDS = ("build", "check", "serve")
 
@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     except BuildError as err:
         print(report_for_terminal(err, args.lang), file=sys.stderr)
+        _write_job_summary(job_summary(err, args.lang))
         return 1
     except Exception:  # a bug in the generator, not in the content
         if args.debug:
@@ -85,7 +86,17 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if command != "serve":
+        _write_job_summary(job_summary(None, args.lang))
     return 0
+
+
+def _write_job_summary(text: str) -> None:
+    """Under GitHub Actions, the summary shows on the pull request's checks page."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if path and os.environ.get("GITHUB_ACTIONS") == "true":
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(text)
 
 
 def _ok(lang: str, text: str) -> str:

@@ -94,3 +94,19 @@ def report_for_terminal(error: BuildError, lang: str = "nl", env: Mapping[str, s
     if env.get("GITHUB_ACTIONS") == "true":
         lines += [p.annotation(lang) for p in error.problems]
     return "\n".join(lines)
+
+
+def job_summary(error: BuildError | None, lang: str = "nl") -> str:
+    """Markdown for the GitHub Actions job summary ($GITHUB_STEP_SUMMARY)."""
+    if error is None:
+        return (
+            "### ✅ Alles in orde\n\nDe controle vond geen problemen.\n"
+            if lang == "nl"
+            else ("### ✅ All good\n\nThe check found no problems.\n")
+        )
+    head = "Wat moet er anders?" if lang == "nl" else "What needs to change?"
+    rows = [f"### ❌ {head}", "", "| file | line | problem | fix |", "| --- | --- | --- | --- |"]
+    for p in error.problems:
+        cells = (p.path, str(p.line or ""), p.message(lang), p.hint(lang))
+        rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(rows) + "\n"

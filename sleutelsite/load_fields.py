@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from .errors import Problem, problem
-from .load_yaml import YamlList, YamlMap
+from .load_yaml import REJECTED, YamlList, YamlMap
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,12 @@ class Field:
 
 
 def check_fields(
-    data: object, fields: dict[str, Field], path: str, line: int, problems: list[Problem]
+    data: object,
+    fields: dict[str, Field],
+    path: str,
+    line: int,
+    problems: list[Problem],
+    aliases: dict[str, str] | None = None,
 ) -> dict[str, object] | None:
     """Return the known, well-typed values of `data`; add a problem for each mistake.
 
@@ -28,23 +33,30 @@ def check_fields(
         problems.append(problem(path, line, "not_a_mapping", example=_example(fields)))
         return None
     values: dict[str, object] = {}
+    guessed: set[str] = set()  # fields named in a "did you mean": not also "missing"
     for key, value in data.items():
         key_line = data.line_of(key)
         spec = fields.get(key)
+        if value is REJECTED:  # already reported by the YAML reader
+            continue
         if spec is None:
-            problems.append(unknown_key(path, key_line, key, fields))
+            found = unknown_key(path, key_line, key, fields, aliases or {})
+            guessed.add(str(dict(found.args).get("guess", "")))
+            problems.append(found)
             continue
         checked = _check_value(key, value, spec, data, path, key_line, problems)
         if checked is not None:
             values[key] = checked
     for key, spec in fields.items():
-        if spec.required and key not in data:
+        if spec.required and key not in data and key not in guessed:
             problems.append(problem(path, data.line, "missing_field", key=key))
     return values
 
 
-def unknown_key(path: str, line: int, key: str, fields: dict[str, Field] | list[str]) -> Problem:
-    guess = did_you_mean(str(key), list(fields))
+def unknown_key(
+    path: str, line: int, key: str, fields: dict[str, Field] | list[str], aliases: dict[str, str]
+) -> Problem:
+    guess = aliases.get(str(key).casefold()) or did_you_mean(str(key), list(fields))
     if guess:
         return problem(path, line, "unknown_field_guess", key=key, guess=guess)
     return problem(path, line, "unknown_field", key=key, known=", ".join(sorted(fields)))

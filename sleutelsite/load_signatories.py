@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -17,6 +18,13 @@ PATH = "signatories.yaml"
 MAX_BYTES = 32 * 1024 * 1024
 MAX_STATEMENT = 280
 
+# Words signers write instead of the field names, mostly Dutch.
+FIELD_ALIASES = {
+    "naam": "name", "organisatie": "name", "soort": "type", "gemeente": "municipality",
+    "plaats": "municipality", "city": "municipality", "provincie": "province",
+    "website": "url", "site": "url", "link": "url", "datum": "signed", "date": "signed",
+    "ondertekend": "signed", "verklaring": "statement", "geverifieerd": "verified",
+}  # fmt: skip
 FIELDS = {
     "name": Field("text", required=True),
     "type": Field("text", required=True),
@@ -77,17 +85,20 @@ def load_signatories(
         return []
     lines = text.split("\n")
     data, found = read_yaml(text, PATH, source_lines=lines)
-    problems.extend(found)
-    if data is None:
-        if not found:
-            problems.append(problem(PATH, 1, "signatories_not_a_list"))
-        return []
-    if not isinstance(data, YamlList):
+    if data is None and found:
+        # One broken entry must not hide the problems of all the others:
+        # read entry by entry, each from its own "- " line.
+        entries, found = _read_entry_by_entry(lines)
+    elif not isinstance(data, YamlList):
+        problems.extend(found)
         problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
         return []
+    else:
+        entries = list(zip(data, data.item_lines, strict=True))
+    problems.extend(found)
     result = []
-    for entry, line in zip(data, data.item_lines, strict=True):
-        values = check_fields(entry, FIELDS, PATH, line, problems)
+    for entry, line in entries:
+        values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)
         if values is None:
             continue
         signatory = _check_entry(entry, values, line, today, static_files, project, problems)
@@ -96,6 +107,19 @@ def load_signatories(
     _check_order(result, problems)
     _check_duplicates(result, problems)
     return result
+
+
+def _read_entry_by_entry(lines: list[str]) -> tuple[list[tuple[object, int]], list[Problem]]:
+    starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
+    entries: list[tuple[object, int]] = []
+    found: list[Problem] = []
+    for start, end in itertools.pairwise(starts):
+        chunk = lines[start:end]
+        data, chunk_problems = read_yaml("\n".join(chunk), PATH, first_line=start + 1, source_lines=chunk)
+        found += chunk_problems
+        if isinstance(data, YamlList):
+            entries += zip(data, data.item_lines, strict=True)
+    return entries, found
 
 
 def _check_entry(
@@ -176,23 +200,24 @@ def _bad_choice(line: int, key: str, got: str, choices: tuple[str, ...], problem
 
 def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) -> None:
     lowered = text.casefold()
-    for placeholder in _PLACEHOLDERS:
-        if placeholder in lowered:
-            problems.append(problem(PATH, line, "placeholder_left", key=key, text=placeholder))
-            return
+    placeholder = next((p for p in _PLACEHOLDERS if p in lowered), None)
+    if placeholder:
+        problems.append(problem(PATH, line, "placeholder_left", key=key, text=placeholder))
     if _EMAIL.search(text):
         problems.append(problem(PATH, line, "email_in_public_field", key=key))
-    elif _PHONE.search(text):
+    if _PHONE.search(text):
         problems.append(problem(PATH, line, "phone_in_public_field", key=key))
-    for char in text:
-        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn") or (
-            unicodedata.category(char).startswith("Z") and char != " "
-        ):
-            problems.append(problem(PATH, line, "invisible_character", key=key, char=_char_name(char)))
-            return
+    odd = next((c for c in text if _is_invisible(c)), None)
+    if odd is not None:
+        problems.append(problem(PATH, line, "invisible_character", key=key, char=_char_name(odd)))
     mixed = _mixed_script_word(text)
     if mixed:
         problems.append(problem(PATH, line, "mixed_script", key=key, word=mixed[0], char=mixed[1]))
+
+
+def _is_invisible(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in ("Cc", "Cf", "Co", "Cn") or (category.startswith("Z") and char != " ")
 
 
 def _char_name(char: str) -> str:

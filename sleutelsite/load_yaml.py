@@ -24,6 +24,16 @@ _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "tim
 _STR = _CORE + "str"
 
 
+class _Rejected:
+    """A value the reader refused (a tag, an alias); the problem is already reported."""
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
+
+
 class YamlMap(dict):
     """A mapping that knows its own line and the line of each key."""
 
@@ -88,7 +98,7 @@ class _Converter:
 
     def value(self, node: yaml.Node) -> object:
         if id(node) in self.seen:  # an alias: the same node met twice
-            return None
+            return REJECTED
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node)
@@ -104,8 +114,9 @@ class _Converter:
         if node.tag == _STR:
             return node.value
         if node.tag not in _ALLOWED_TAGS:
-            self.problems.append(problem(self.path, self.line(node), "yaml_tag", tag=node.tag))
-            return None
+            tag = node.tag.replace(_CORE, "!!")
+            self.problems.append(problem(self.path, self.line(node), "yaml_tag", tag=tag))
+            return REJECTED
         try:
             return self.constructor.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError):
