@@ -207,10 +207,13 @@ def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) 
         problems.append(problem(PATH, line, "email_in_public_field", key=key))
     if _PHONE.search(text):
         problems.append(problem(PATH, line, "phone_in_public_field", key=key))
-    odd = next((c for c in text if _is_invisible(c)), None)
+    if text.isascii():  # the common case: only control characters can hide here
+        odd = next((c for c in text if c < " " or c == "\x7f"), None)
+    else:
+        odd = next((c for c in text if _is_invisible(c)), None)
     if odd is not None:
         problems.append(problem(PATH, line, "invisible_character", key=key, char=_char_name(odd)))
-    mixed = _mixed_script_word(text)
+    mixed = None if text.isascii() else _mixed_script_word(text)
     if mixed:
         problems.append(problem(PATH, line, "mixed_script", key=key, word=mixed[0], char=mixed[1]))
 

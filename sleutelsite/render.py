@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import traceback
 from collections import Counter
@@ -14,6 +15,7 @@ import jinja2
 from .errors import BuildError, Problem, problem
 from .links import broken_links
 from .model import Page, Site, Story
+from .render_exports import signatories_csv, signatories_json
 from .render_markdown import MarkdownRenderer, with_base_path
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -62,11 +64,12 @@ def render_site(
         rendered.append(RenderedPage(page.url, page.source, template, text))
     if problems:
         raise BuildError(_once_per_template_line(problems))
-    static_urls = {"/static/" + rel for rel in site.static_files}
-    problems += broken_links(rendered, base_path, project, static_urls)
+    data_files = _data_files(site)
+    other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
+    problems += broken_links(rendered, base_path, project, other_urls)
     if problems:
         raise BuildError(problems)
-    output: Output = {}
+    output: Output = dict(data_files)
     for page in rendered:
         output[output_path(page.url)] = page.html.encode("utf-8")
     for rel in site.static_files:
@@ -91,6 +94,14 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
     return result
 
 
+def _data_files(site: Site) -> dict[PurePosixPath, bytes]:
+    base_url = site.settings.base_url
+    return {
+        PurePosixPath("ondertekenaars.json"): signatories_json(site.signatories, base_url),
+        PurePosixPath("ondertekenaars.csv"): signatories_csv(site.signatories, base_url),
+    }
+
+
 def output_path(url: str) -> PurePosixPath:
     """ "/" -> index.html, "/tips/" -> tips/index.html, "/404.html" -> 404.html."""
     path = url.lstrip("/")
@@ -110,6 +121,7 @@ def _shared_context(site: Site, html: Callable[[str], str]) -> dict[str, object]
         return settings.base_url.rstrip("/") + path
 
     types = Counter(s.type for s in site.signatories)
+    names = [story.name for story in site.stories]
     return {
         "site": settings,
         "url": url,
@@ -119,9 +131,30 @@ def _shared_context(site: Site, html: Callable[[str], str]) -> dict[str, object]
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
         "stories": site.stories,
+        "story_names": " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names),
+        "types": sorted(types),
+        "verified_labels": VERIFIED_LABELS,
+        "date": format_date,
         "tips": [(tip, html(tip.body)) for tip in site.tips],
         "edit_url": f"{settings.repository}/edit/{settings.branch}/signatories.yaml",
+        "issue_form_url": f"{settings.repository}/issues/new?template=onderteken.yml",
     }
+
+
+MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+VERIFIED_LABELS = {
+    "e-mail": "Gecontroleerd via e-mail van de organisatie",
+    "pull-request": "Gecontroleerd: aangemeld via het eigen GitHub-account",
+    "persoonlijk": "Persoonlijk gecontroleerd",
+}
+
+
+def format_date(day: dt.date) -> str:
+    """28 november 2026."""
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
 def _page_jobs(site: Site, html: Callable[[str], str]):

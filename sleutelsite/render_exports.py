@@ -1,0 +1,51 @@
+"""The signatory list as data for councils and the press: JSON and CSV.
+
+Columns are stable and documented in README.md; add new ones only at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Signatory
+
+COLUMNS = ("name", "type", "municipality", "province", "url", "signed", "verified", "statement", "logo")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str]:
+    return {
+        "name": signatory.name,
+        "type": signatory.type,
+        "municipality": signatory.municipality,
+        "province": signatory.province,
+        "url": signatory.url,
+        "signed": signatory.signed.isoformat(),
+        "verified": signatory.verified,
+        "statement": signatory.statement,
+        "logo": absolute_url.rstrip("/") + "/" + signatory.logo if signatory.logo else "",
+    }
+
+
+def signatories_json(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
+    records = [signatory_record(s, base_url) for s in signatories]
+    data = {"count": len(records), "columns": list(COLUMNS), "signatories": records}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def signatories_csv(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accents right; RFC 4180 line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for s in signatories:
+        record = signatory_record(s, base_url)
+        writer.writerow([_inert(record[c]) for c in COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; make them text."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

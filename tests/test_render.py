@@ -1,0 +1,102 @@
+"""Rendering: one page in, HTML out; untrusted text stays text; exports are safe."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from conftest import TODAY
+from sleutelsite.load import load_site
+from sleutelsite.load_content import Options
+from sleutelsite.model import Signatory
+from sleutelsite.render import format_date, output_path, render_site
+from sleutelsite.render_exports import COLUMNS, signatories_csv, signatories_json
+from sleutelsite.render_markdown import MarkdownRenderer, with_base_path
+
+
+def rendered(project, base_url=None):
+    site = load_site(project, Options(today=TODAY), base_url)
+    return render_site(site, project)
+
+
+def test_a_page_becomes_pretty_url_html(make_project):
+    project = make_project({"content/extra.md": "---\ntitle: Extra pagina\n---\n## Kop\n\nTekst.\n"})
+    html = rendered(project)[output_path("/extra/")].decode()
+    assert "<title>Extra pagina · Testcampagne</title>" in html
+    assert "<h1>Extra pagina</h1>" in html
+    assert '<h2 id="kop">Kop</h2>' in html
+    assert '<link rel="canonical" href="https://example.org/extra/">' in html
+
+
+def test_output_paths():
+    assert str(output_path("/")) == "index.html"
+    assert str(output_path("/tips/")) == "tips/index.html"
+    assert str(output_path("/404.html")) == "404.html"
+
+
+def test_base_path_prefixes_site_links_only():
+    html = '<a href="/tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> <img src="/static/x.png">'
+    assert with_base_path(html, "/sub") == (
+        '<a href="/sub/tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> <img src="/sub/static/x.png">'
+    )
+    assert with_base_path(html, "") == html
+
+
+def test_markdown_is_memoised_by_content():
+    renderer = MarkdownRenderer()
+    first = renderer.html("# Hallo")
+    assert renderer.html("# Hallo") is first
+    assert renderer.html("# Anders") != first
+
+
+def test_signatory_fields_are_rendered_as_plain_text(make_project):
+    html = rendered(make_project())[output_path("/ondertekenaars/")].decode()
+    assert "<bdi>Buurtnetwerk &lt;Bèta&gt; &amp; Co</bdi>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert 'rel="ugc nofollow noopener"' in html
+
+
+def test_dutch_dates():
+    assert format_date(dt.date(2026, 11, 28)) == "28 november 2026"
+    assert format_date(dt.date(2027, 3, 1)) == "1 maart 2027"
+
+
+def hostile(name: str, statement: str = "") -> Signatory:
+    return Signatory(
+        name,
+        "overig",
+        "=SUM(A1)",
+        "Utrecht",
+        "https://x.example.net/",
+        dt.date(2026, 1, 2),
+        "e-mail",
+        1,
+        "",
+        statement,
+    )
+
+
+def test_csv_export_has_stable_columns_and_neutralises_formulas():
+    data = signatories_csv((hostile('=HYPERLINK("http://evil")', "+31 of -1 @home"),), "https://example.org/")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == list(COLUMNS)
+    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
+    assert rows[1][2] == "'=SUM(A1)"
+    assert rows[1][7] == "'+31 of -1 @home"
+
+
+def test_json_export_counts_and_escapes_nothing_away():
+    data = json.loads(signatories_json((hostile("<b>Naam</b>"),), "https://example.org/"))
+    assert data["count"] == 1
+    assert data["columns"] == list(COLUMNS)
+    assert data["signatories"][0]["name"] == "<b>Naam</b>"
+    assert data["signatories"][0]["signed"] == "2026-01-02"
+
+
+def test_exports_are_part_of_the_site(make_project):
+    files = rendered(make_project())
+    assert json.loads(files[output_path("/ondertekenaars.json")])["count"] == 2
