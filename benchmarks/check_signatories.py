@@ -75,8 +75,12 @@ def main() -> None:
         only = timed(checker, args.runs)
         whole = timed(lambda: check(project, today=today), args.runs)
     print(f"signatories.yaml with {args.entries} entries, {args.runs} runs")
-    print(f"  checker only : median {statistics.median(only) * 1000:7.1f} ms, fastest {min(only) * 1000:7.1f} ms")
-    print(f"  build.py check: median {statistics.median(whole) * 1000:7.1f} ms, fastest {min(whole) * 1000:7.1f} ms")
+    print(
+        f"  checker only : median {statistics.median(only) * 1000:7.1f} ms, fastest {min(only) * 1000:7.1f} ms"
+    )
+    print(
+        f"  build.py check: median {statistics.median(whole) * 1000:7.1f} ms, fastest {min(whole) * 1000:7.1f} ms"
+    )
 
 
 if __name__ == "__main__":
