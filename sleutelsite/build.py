@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,16 +31,24 @@ def build(
 
     `drafts` (only for the preview) includes draft and scheduled pages.
     """
-    options = Options(today=today or dt.date.today(), include_drafts=drafts)
+    options = Options(today=today or build_date(), include_drafts=drafts)
     site = load_site(project, options, base_url)  # raises BuildError, all problems at once
     files = render_site(site, project)  # {path: bytes}; no disk writes
     stats = write_site(files, out, project)  # atomic swap
     return BuildResult(site, stats)
 
 
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
 def check(project: Path, base_url: str | None = None, today: dt.date | None = None) -> Site:
     """Everything a build checks, writing nothing."""
-    options = Options(today=today or dt.date.today())
+    options = Options(today=today or build_date())
     site = load_site(project, options, base_url)
     render_site(site, project)
     return site

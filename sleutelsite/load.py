@@ -71,10 +71,17 @@ def load_site(project: Path, options: Options | None = None, base_url: str | Non
 
 def load_settings(project: Path, base_url: str | None, problems: list[Problem]) -> Settings | None:
     file = project / SETTINGS
+    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+        problems.append(problem(SETTINGS, 0, "symlink_outside"))
+        return None
     if not file.is_file():
         problems.append(problem(SETTINGS, 0, "settings_missing"))
         return None
-    text = file.read_text(encoding="utf-8-sig")
+    try:
+        text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        problems.append(problem(SETTINGS, 0, "not_utf8", offset=err.start))
+        return None
     data, found = read_yaml(text, SETTINGS)
     problems.extend(found)
     if data is None and found:

@@ -86,6 +86,9 @@ def load_content(
         if rel.parts[0] in skip_dirs or any(p.startswith(".") for p in rel.parts) or file.is_dir():
             continue
         path = file.relative_to(project).as_posix()
+        if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+            problems.append(problem(path, 0, "symlink_outside"))
+            continue
         if file.suffix != ".md":
             problems.append(problem(path, 0, "content_not_markdown"))
             continue
@@ -220,7 +223,7 @@ def _check_images(
 def _check_image_src(
     path: str, line: int, src: str, static_files: frozenset[str], problems: list[Problem]
 ) -> None:
-    if not src.startswith("/static/"):
+    if not src.startswith("/static/") or ".." in src.split("/"):
         problems.append(problem(path, line, "image_outside_static", src=src))
     elif src.removeprefix("/static/") not in static_files:
         problems.append(problem(path, line, "missing_image", src=src))

@@ -72,6 +72,9 @@ def load_signatories(
     project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem]
 ) -> list[Signatory]:
     file = project / PATH
+    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+        problems.append(problem(PATH, 0, "symlink_outside"))
+        return []
     if not file.is_file():
         problems.append(problem(PATH, 0, "signatories_missing"))
         return []
@@ -265,6 +268,8 @@ def check_url(url: str, line: int) -> list[Problem]:
     if parts.scheme not in ("http", "https"):
         if not parts.scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", url):
             return [problem(PATH, line, "url_no_scheme", got=url, fixed="https://" + url)]
+        return [problem(PATH, line, "url_invalid", got=url)]
+    if any(c in url for c in '"<>\\^`{|}'):
         return [problem(PATH, line, "url_invalid", got=url)]
     if "@" in parts.netloc:
         return [problem(PATH, line, "url_credentials", got=url)]

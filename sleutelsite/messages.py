@@ -754,3 +754,34 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "unsafe_tag": {
+            "nl": (
+                "HTML-element <{tag}> is niet toegestaan in de tekst.",
+                "Haal het weg. Een film zet je op een pagina met de filmcode uit de handleiding voor redacteuren; scripts en formulieren kunnen niet.",
+            ),
+            "en": (
+                "the HTML element <{tag}> is not allowed in content.",
+                "Remove it. Put the film on a page with the film code from the editors' guide; scripts and forms are not possible.",
+            ),
+        },
+        "unsafe_handler": {
+            "nl": (
+                "het HTML-attribuut '{attribute}' voert code uit en is niet toegestaan.",
+                "Haal het attribuut weg.",
+            ),
+            "en": ("the HTML attribute '{attribute}' runs code and is not allowed.", "Remove the attribute."),
+        },
+        "unsafe_url": {
+            "nl": (
+                "een link of beeld met een '{scheme}:'-adres is niet toegestaan.",
+                "Gebruik een gewoon webadres (https://...) of een pagina van de site (/tips/).",
+            ),
+            "en": (
+                "a link or image with a '{scheme}:' address is not allowed.",
+                "Use a normal web address (https://...) or a page of the site (/tips/).",
+            ),
+        },
+    }
+)

@@ -17,6 +17,7 @@ from .links import broken_links
 from .model import Page, Site, Story
 from .render_exports import signatories_csv, signatories_json
 from .render_markdown import MarkdownRenderer, with_base_path
+from .render_safety import unsafe_markup
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
 
@@ -55,7 +56,10 @@ def render_site(
     shared = _shared_context(site, html)
     problems: list[Problem] = []
     rendered: list[RenderedPage] = []
+    for tip in site.tips:
+        problems += unsafe_markup(html(tip.body), tip.body, tip.source, tip.body_line)
     for page, template, context in _page_jobs(site, html):
+        problems += unsafe_markup(str(context["content"]), page.body, page.source, page.body_line)
         try:
             text = env.get_template(template).render(**shared, **context, banner=banner)
         except jinja2.TemplateError as err:

@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-EXTENSIONS = ("attr_list", "tables", "sane_lists", "toc", "md_in_html")
+EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
 RENDERER_VERSION = f"markdown-{markdown.__version__}-{'+'.join(EXTENSIONS)}-1"
 

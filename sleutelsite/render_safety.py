@@ -1,0 +1,64 @@
+"""Editors may write raw HTML in Markdown, but nothing that runs or loads elsewhere.
+
+Checked on the HTML that Markdown produced (so code blocks, which are escaped, are
+fine, and entity tricks such as `&#106;avascript:` are decoded as a browser would).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .errors import Problem, problem
+
+_FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link", "style", "form"}  # fmt: skip
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "srcset"}  # fmt: skip
+_MEDIA_TAGS = {"img", "source", "video", "audio", "track", "input"}
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+_MAYBE_UNSAFE = re.compile(r"<|&#|&[a-z]+;|(?:script|data|file)\s*:", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class _Finder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []  # (code, args)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FORBIDDEN_TAGS:
+            self.found.append(("unsafe_tag", {"tag": tag, "needle": f"<{tag}"}))
+        for name, value in attrs:
+            if (
+                tag in _MEDIA_TAGS
+                and name in ("src", "srcset")
+                and value
+                and not value.lstrip().startswith("/")
+            ):
+                self.found.append(("image_outside_static", {"src": value, "needle": value[:30]}))
+            if name.startswith("on"):
+                self.found.append(("unsafe_handler", {"attribute": name, "needle": name}))
+            elif name in _URL_ATTRIBUTES and value:
+                plain = _INVISIBLE.sub("", value).lower()
+                scheme = next(
+                    (s for s in _BAD_SCHEMES if s in plain.split(",")[0][:12] or plain.startswith(s)), ""
+                )
+                if scheme:
+                    self.found.append(("unsafe_url", {"scheme": scheme.rstrip(":"), "needle": value[:12]}))
+
+    handle_startendtag = handle_starttag
+
+
+def unsafe_markup(html: str, markdown: str, path: str, body_line: int) -> list[Problem]:
+    """Problems for script, frames, event handlers and script URLs in a page's Markdown."""
+    if not _MAYBE_UNSAFE.search(markdown):
+        return []
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    problems = []
+    lines = markdown.split("\n")
+    for code, args in finder.found:
+        needle = args.pop("needle").lower()
+        index = next((i for i, line in enumerate(lines) if needle in line.lower()), 0)
+        problems.append(problem(path, body_line + index, code, source=lines[index].strip()[:200], **args))
+    return problems

@@ -1,0 +1,123 @@
+"""Property-based tests: whatever a stranger or an editor writes, the loader either
+loads it or answers with problems that name a file (and a line where there is one).
+Never a traceback, never more than a few seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY, copy_project
+from sleutelsite.build import check
+from sleutelsite.errors import BuildError
+from sleutelsite.load import load_site
+from sleutelsite.load_content import Options
+from sleutelsite.load_signatories import FIELDS
+
+FUZZ = settings(
+    max_examples=120,
+    deadline=dt.timedelta(seconds=3),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+KNOWN_FILES = {"signatories.yaml", "site.yaml"}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("fuzz") / "p")
+
+
+def assert_loads_or_explains(run) -> None:
+    try:
+        run()
+    except BuildError as err:
+        assert err.problems
+        for p in err.problems:
+            assert p.path in KNOWN_FILES or p.path.startswith(("content/", "templates/", "static/"))
+            assert p.line >= 0
+            assert p.format()  # every message formats in Dutch...
+            assert p.format("en")  # ...and in English
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.text(max_size=40),
+    st.sampled_from(
+        ["no", "yes", "1984", "www.x.nl", "javascript:alert(1)", "https://x.example.org/", "2026-02-30"]
+    ),
+)
+yaml_values = st.recursive(
+    scalars,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+field_names = st.sampled_from(sorted(FIELDS)) | st.text(
+    alphabet=string.ascii_letters + "_-", min_size=1, max_size=10
+)
+entries = st.dictionaries(field_names, scalars, max_size=10)
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_random_bytes_as_signatories(project, data):
+    (project / "signatories.yaml").write_bytes(data)
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
+
+
+@FUZZ
+@given(st.text(max_size=600))
+def test_random_text_as_signatories(project, text):
+    (project / "signatories.yaml").write_text(text, encoding="utf-8")
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
+
+
+@FUZZ
+@given(yaml_values)
+def test_random_yaml_as_signatories(project, value):
+    (project / "signatories.yaml").write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
+
+
+@FUZZ
+@given(st.lists(entries, max_size=6))
+def test_random_signatory_entries(project, value):
+    (project / "signatories.yaml").write_text(yaml.safe_dump(value, allow_unicode=True), encoding="utf-8")
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
+
+
+front_keys = st.sampled_from(
+    ["title", "description", "layout", "draft", "publish", "image", "image_alt", "titel"]
+)
+
+
+@FUZZ
+@given(st.dictionaries(front_keys | st.text(max_size=8), yaml_values, max_size=6), st.text(max_size=300))
+def test_random_front_matter_and_body(project, meta, body):
+    front = yaml.safe_dump(meta, allow_unicode=True) if meta else ""
+    (project / "content" / "fuzz.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    try:
+        assert_loads_or_explains(lambda: check(project, today=TODAY))
+    finally:
+        (project / "content" / "fuzz.md").unlink()
+
+
+@FUZZ
+@given(st.binary(max_size=1500))
+def test_random_bytes_as_a_content_file(project, data):
+    (project / "content" / "fuzz.md").write_bytes(data)
+    try:
+        assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
+    finally:
+        (project / "content" / "fuzz.md").unlink()
