@@ -88,3 +88,11 @@ def test_annotations_escape_newlines_and_percent():
     assert p.annotation().startswith(
         "::error file=a%2Cb%3Ac.yaml,line=3::deze regel is geen geldige YAML (50%25%0Ax"
     )
+
+
+def test_source_date_epoch_sets_today_for_scheduled_pages(make_project):
+    project = make_project({"content/later.md": "---\ntitle: Later\npublish: 2027-01-15\n---\nTekst.\n"})
+    assert run(project, env={"SOURCE_DATE_EPOCH": "1780272000"}).returncode == 0  # 2026-06-01
+    assert not (project / "_site" / "later").exists()
+    assert run(project, env={"SOURCE_DATE_EPOCH": "1800000000"}).returncode == 0  # 2027-01-15
+    assert (project / "_site" / "later" / "index.html").is_file()
