@@ -29,6 +29,7 @@ PAGE_FIELDS = {
 TIP_FIELDS = {"number": Field("int", required=True), "title": Field("text", required=True), **_COMMON}
 STORY_FIELDS = {
     "name": Field("text", required=True),
+    "date": Field("date", required=True),
     "summary": Field("text", required=True),
     "quote": Field("text"),
     "role": Field("text"),
@@ -41,6 +42,7 @@ STORY_FIELDS = {
 
 # Folders with a kind of their own; any other folder is a plain section of pages.
 SECTION_LAYOUTS = {"tips": "tips.html", "verhalen": "stories.html"}
+_FILM_LINE = re.compile(r"^\[\[film(?:\s+[A-Za-z0-9_-]{11})?\]\]$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)(\{[^}]*\})?")
 
@@ -210,6 +212,8 @@ def _check_images(
             if alt_key not in meta:
                 problems.append(problem(source.path, line, "image_needs_alt", key=key, alt_key=alt_key))
     for index, text in enumerate(source.body.split("\n")):
+        if "[[film" in text and not _FILM_LINE.match(text.strip()):
+            problems.append(problem(source.path, source.body_line + index, "bad_film_embed", source=text))
         if "![" not in text:
             continue
         for match in _IMAGE.finditer(text):
@@ -245,6 +249,7 @@ def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) ->
         name=str(meta.get("name", "")),
         role=str(meta.get("role", "")),
         place=str(meta.get("place", "")),
+        date=meta.get("date", dt.date(1970, 1, 1)),  # type: ignore[arg-type]
         summary=str(meta.get("summary", "")),
         quote=str(meta.get("quote", "")),
         themes=tuple(meta.get("themes", ())),  # type: ignore[arg-type]

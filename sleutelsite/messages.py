@@ -785,3 +785,17 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "bad_film_embed": {
+            "nl": (
+                "deze filmcode klopt niet.",
+                "Zet op een eigen regel [[film]] voor het filmmanifest, of [[film ID]] met de 11 tekens na 'watch?v=' in het YouTube-adres.",
+            ),
+            "en": (
+                "this film code is not right.",
+                "Put [[film]] on a line of its own for the film manifesto, or [[film ID]] with the 11 characters after 'watch?v=' in the YouTube address.",
+            ),
+        },
+    }
+)

@@ -77,6 +77,7 @@ class Tip:
 class Story:
     slug: str
     name: str
+    date: dt.date  # when the story was published on the site
     role: str
     place: str
     summary: str

@@ -14,8 +14,10 @@ import jinja2
 
 from .errors import BuildError, Problem, problem
 from .links import broken_links
-from .model import Page, Site, Story
+from .load_content import slugify
+from .model import Page, Signatory, Site, Story
 from .render_exports import signatories_csv, signatories_json
+from .render_feeds import robots, signatories_feed, sitemap, stories_feed
 from .render_markdown import MarkdownRenderer, with_base_path
 from .render_safety import unsafe_markup
 
@@ -52,8 +54,13 @@ def render_site(
     env = env or make_environment(project / "templates")
     markdown = markdown or MarkdownRenderer()
     base_path = site.settings.base_path
-    html: Callable[[str], str] = lambda text: with_base_path(markdown.html(text), base_path)  # noqa: E731
-    shared = _shared_context(site, html)
+    shared = _shared_context(site)
+    film = _film_renderer(env, shared)
+
+    def html(text: str) -> str:
+        return film(with_base_path(markdown.html(text), base_path))
+
+    shared["tips"] = [(tip, html(tip.body)) for tip in site.tips]
     problems: list[Problem] = []
     rendered: list[RenderedPage] = []
     for tip in site.tips:
@@ -68,7 +75,7 @@ def render_site(
         rendered.append(RenderedPage(page.url, page.source, template, text))
     if problems:
         raise BuildError(_once_per_template_line(problems))
-    data_files = _data_files(site)
+    data_files = _data_files(site, [page.url for page in rendered])
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
     problems += broken_links(rendered, base_path, project, other_urls)
     if problems:
@@ -98,11 +105,15 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
     return result
 
 
-def _data_files(site: Site) -> dict[PurePosixPath, bytes]:
+def _data_files(site: Site, urls: list[str]) -> dict[PurePosixPath, bytes]:
     base_url = site.settings.base_url
     return {
         PurePosixPath("ondertekenaars.json"): signatories_json(site.signatories, base_url),
         PurePosixPath("ondertekenaars.csv"): signatories_csv(site.signatories, base_url),
+        PurePosixPath("ondertekenaars/feed.xml"): signatories_feed(site, signatory_anchors(site.signatories)),
+        PurePosixPath("verhalen/feed.xml"): stories_feed(site, site.stories),
+        PurePosixPath("sitemap.xml"): sitemap(site, urls),
+        PurePosixPath("robots.txt"): robots(site),
     }
 
 
@@ -114,7 +125,30 @@ def output_path(url: str) -> PurePosixPath:
     return PurePosixPath(path)
 
 
-def _shared_context(site: Site, html: Callable[[str], str]) -> dict[str, object]:
+def _film_renderer(env: jinja2.Environment, shared: dict[str, object]) -> Callable[[str], str]:
+    """Replace the editors' embed `[[film]]` (or `[[film VIDEO_ID]]`) with the film facade."""
+
+    def replace(match: re.Match[str]) -> str:
+        video = match.group(1) or str(shared["film_id"])
+        context = {**shared, "film_id": video, "film_watch_url": watch_url(video)}
+        return env.get_template("_film.html").render(**context)
+
+    def film(html: str) -> str:
+        return FILM_EMBED.sub(replace, html) if "[[film" in html else html
+
+    return film
+
+
+FILM_EMBED = re.compile(r"<p>\[\[film(?:\s+([A-Za-z0-9_-]{11}))?\]\]</p>")
+
+
+def watch_url(video_id: str) -> str:
+    if video_id:
+        return f"https://www.youtube.com/watch?v={video_id}"
+    return "https://www.youtube.com/results?search_query=Sleutelpersonen+Werken+filmmanifest"
+
+
+def _shared_context(site: Site) -> dict[str, object]:
     settings = site.settings
     base_path = settings.base_path
 
@@ -130,7 +164,7 @@ def _shared_context(site: Site, html: Callable[[str], str]) -> dict[str, object]
         "site": settings,
         "url": url,
         "absolute_url": absolute_url,
-        "signatories": site.signatories,
+        "signatories": signatory_anchors(site.signatories),
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
@@ -139,7 +173,8 @@ def _shared_context(site: Site, html: Callable[[str], str]) -> dict[str, object]
         "types": sorted(types),
         "verified_labels": VERIFIED_LABELS,
         "date": format_date,
-        "tips": [(tip, html(tip.body)) for tip in site.tips],
+        "film_id": settings.video_id,
+        "film_watch_url": watch_url(settings.video_id),
         "edit_url": f"{settings.repository}/edit/{settings.branch}/signatories.yaml",
         "issue_form_url": f"{settings.repository}/issues/new?template=onderteken.yml",
     }
@@ -154,6 +189,20 @@ VERIFIED_LABELS = {
     "pull-request": "Gecontroleerd: aangemeld via het eigen GitHub-account",
     "persoonlijk": "Persoonlijk gecontroleerd",
 }
+
+
+def signatory_anchors(signatories: tuple[Signatory, ...]) -> list[tuple[Signatory, str]]:
+    """Each signatory with a stable, unique anchor made from its name: #org-pharos."""
+    seen: set[str] = set()
+    result = []
+    for signatory in signatories:
+        anchor = base = "org-" + slugify(signatory.name)
+        number = 2
+        while anchor in seen:
+            anchor, number = f"{base}-{number}", number + 1
+        seen.add(anchor)
+        result.append((signatory, anchor))
+    return result
 
 
 def format_date(day: dt.date) -> str:

@@ -28,7 +28,9 @@ def build_cmd(project: Path) -> list[str]:
 def make_big_project(tmp_path: Path) -> Path:
     files = {
         f"content/verhalen/persoon-{n:04d}.md": (
-            f"---\nname: Persoon {n}\nsummary: Een verhaal.\n---\n" + "Een zin over de buurt. " * 200 + "\n"
+            f"---\nname: Persoon {n}\ndate: 2026-11-01\nsummary: Een verhaal.\n---\n"
+            + "Een zin over de buurt. " * 200
+            + "\n"
         )
         for n in range(STORIES)
     }

@@ -33,9 +33,11 @@ def test_the_mini_project_loads(make_project):
 
 
 def test_unknown_story_key_suggests_the_right_one(make_project):
-    project = make_project({"content/verhalen/lubna.md": "---\nname: Lubna\nsumary: s\n---\nTekst\n"})
+    project = make_project(
+        {"content/verhalen/lubna.md": "---\nname: Lubna\ndate: 2026-11-30\nsumary: s\n---\nTekst\n"}
+    )
     assert problems_of(project) == (
-        "content/verhalen/lubna.md:3: onbekend veld 'sumary'. Bedoel je 'summary'?\n"
+        "content/verhalen/lubna.md:4: onbekend veld 'sumary'. Bedoel je 'summary'?\n"
         "  Tip: Verander 'sumary' in 'summary'."
     )
 

@@ -28,6 +28,7 @@
     if (empty) empty.hidden = shown !== 0;
   }
   form.hidden = false;
+  form.setAttribute("data-enhanced", "");
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", function (event) { event.preventDefault(); });

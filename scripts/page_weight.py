@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Page weight of a built site: HTML + CSS + JS per page, images counted separately.
+
+    python scripts/page_weight.py [_site] [--limit-kb 30]
+
+Prints one row per page and exits 1 if a page's HTML + CSS + JS is over the limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+_ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class Weight:
+    page: str
+    html: int
+    css: int
+    js: int
+    images: int
+
+    @property
+    def text_total(self) -> int:
+        return self.html + self.css + self.js
+
+
+def page_weights(site: Path, base_path: str = "") -> list[Weight]:
+    weights = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        css = js = images = 0
+        for ref in sorted(set(_ASSET.findall(html))):
+            if not ref.startswith("/"):
+                continue
+            file = site / ref.removeprefix(base_path).lstrip("/")
+            size = file.stat().st_size if file.is_file() else 0
+            if ref.endswith(".css"):
+                css += size
+            elif ref.endswith(".js"):
+                js += size
+            else:
+                images += size
+        weights.append(Weight(page.relative_to(site).as_posix(), len(html.encode()), css, js, images))
+    return weights
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("site", nargs="?", type=Path, default=Path("_site"))
+    p.add_argument(
+        "--base-path", default="", help="the subpath the site was built for, e.g. /sleutelpersonen"
+    )
+    p.add_argument("--limit-kb", type=float, default=30)
+    args = p.parse_args()
+    weights = page_weights(args.site, args.base_path)
+    print(f"{'page':48} {'HTML':>7} {'CSS':>7} {'JS':>7} {'total':>7} {'images':>8}")
+    over = 0
+    for w in weights:
+        flag = "  OVER" if w.text_total > args.limit_kb * 1024 else ""
+        over += bool(flag)
+        print(f"{w.page:48} {w.html:7} {w.css:7} {w.js:7} {w.text_total:7} {w.images:8}{flag}")
+    print(
+        f"{len(weights)} pages; largest HTML+CSS+JS {max(w.text_total for w in weights)} bytes; limit {args.limit_kb:g} KB"
+    )
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
