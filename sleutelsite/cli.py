@@ -9,10 +9,12 @@ import time
 import traceback
 from pathlib import Path
 
-from .build import build, check
+from .build import build, build_date, check
 from .errors import BuildError, job_summary, report_for_terminal
+from .new import new_content
+from .render import format_date
 
-COMMANDS = ("build", "check", "serve")
+COMMANDS = ("build", "check", "serve", "new")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +35,10 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--host", default="127.0.0.1", help="only change this to show the preview to others")
     s.add_argument("--open", action="store_true", help="open the preview in a browser")
+    s.add_argument("--out", type=Path, default=None, help="folder for the preview (default: a temporary one)")
+    n = sub.add_parser("new", parents=[common], help="start a new story, page or tip")
+    n.add_argument("kind", choices=("story", "page", "tip"))
+    n.add_argument("title", help='the name or title, e.g. "Amina"')
     return p
 
 
@@ -59,13 +65,23 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "serve":
             from .serve import serve
 
-            return serve(project, args.host, args.port, args.base_url, args.open, args.lang)
+            return serve(project, args.host, args.port, args.open, args.lang, args.out)
+        elif command == "new":
+            path, url = new_content(project, args.kind, args.title, build_date())
+            rel = path.relative_to(project).as_posix()
+            print(f"Nieuw: {rel}. Het staat als concept (draft: true) in het voorbeeld op {url}")
+            print("Haal de regel 'draft: true' weg als het klaar is om te publiceren.")
         else:
             out = args.out if args.out is not None else project / "_site"
             started = time.perf_counter()
             result = build(project, out, args.base_url)
             ms = (time.perf_counter() - started) * 1000
             pages = len(result.site.pages) + len(result.site.stories)
+            if result.site.next_scheduled:
+                day, source = result.site.next_scheduled
+                print(
+                    f"Gepland: {source} verschijnt op {format_date(day)} (de dagelijkse publicatie zet het online)."
+                )
             print(
                 _ok(
                     args.lang,

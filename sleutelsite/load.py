@@ -41,7 +41,7 @@ def load_site(project: Path, options: Options | None = None, base_url: str | Non
     settings = load_settings(project, base_url, problems)
     static_files = _files_below(project, "static", problems)
     templates = _files_below(project, "templates", problems)
-    content = Content([], [], [])
+    content = Content([], [], [], [])
     if settings is not None:
         langs = settings.languages
         others = frozenset(lang.code for lang in langs[1:])
@@ -55,6 +55,7 @@ def load_site(project: Path, options: Options | None = None, base_url: str | Non
             content.pages += found.pages
             content.tips += found.tips
             content.stories += found.stories
+            content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
     signatories = load_signatories(project, options.today, static_files, problems)
     if problems or settings is None:
@@ -66,6 +67,8 @@ def load_site(project: Path, options: Options | None = None, base_url: str | Non
         stories=tuple(sorted(content.stories, key=lambda s: (s.lang, s.name.casefold(), s.slug))),
         signatories=tuple(signatories),
         static_files=tuple(sorted(static_files)),
+        today=options.today,
+        next_scheduled=min(content.scheduled) if content.scheduled else None,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, problem
@@ -58,6 +58,7 @@ class Content:
     pages: list[Page]
     tips: list[Tip]
     stories: list[Story]
+    scheduled: list[tuple[dt.date, str]] = field(default_factory=list)  # left out until then
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def load_content(
     skip_dirs: frozenset[str] = frozenset(),
 ) -> Content:
     """Read every Markdown file below `root` (content/ or content/<lang>/)."""
-    content = Content([], [], [])
+    content = Content([], [], [], [])
     if not root.is_dir():
         return content
     for file in sorted(root.rglob("*")):
@@ -111,7 +112,12 @@ def load_content(
         kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
         fields = {"tips.html": TIP_FIELDS, "stories.html": STORY_FIELDS}.get(kind or "", PAGE_FIELDS)
         meta = check_fields(source.meta, fields, path, 1, problems)
-        if meta is None or not _is_visible(meta, options):
+        if meta is None:
+            continue
+        publish = meta.get("publish")
+        if not _is_visible(meta, options):
+            if isinstance(publish, dt.date) and publish > options.today and not meta.get("draft"):
+                content.scheduled.append((publish, path))
             continue
         _check_images(source, meta, static_files, problems)
         if kind == "tips.html":
@@ -259,6 +265,8 @@ def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) ->
         source=source.path,
         body_line=source.body_line,
         lang=lang,
+        draft=bool(meta.get("draft", False)),
+        publish=meta.get("publish"),  # type: ignore[arg-type]
     )
 
 
@@ -274,6 +282,8 @@ def _page(source: SourceFile, meta: dict[str, object], url: str, layout: str, la
         lang=lang,
         image=str(meta.get("image", "")),
         image_alt=str(meta.get("image_alt", "")),
+        draft=bool(meta.get("draft", False)),
+        publish=meta.get("publish"),  # type: ignore[arg-type]
     )
 
 

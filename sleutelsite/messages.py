@@ -799,3 +799,17 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "new_exists": {
+            "nl": (
+                "dit bestand bestaat al; er is niets overschreven.",
+                "Kies een andere titel, of open het bestaande bestand.",
+            ),
+            "en": (
+                "this file already exists; nothing was overwritten.",
+                "Choose another title, or open the existing file.",
+            ),
+        },
+    }
+)

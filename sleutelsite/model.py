@@ -58,6 +58,8 @@ class Page:
     lang: str
     image: str = ""
     image_alt: str = ""
+    draft: bool = False
+    publish: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Story:
     source: str
     body_line: int
     lang: str
+    draft: bool = False
+    publish: dt.date | None = None
 
     @property
     def url(self) -> str:
@@ -117,6 +121,8 @@ class Site:
     stories: tuple[Story, ...]
     signatories: tuple[Signatory, ...]
     static_files: tuple[str, ...] = field(default=())  # paths relative to static/
+    today: dt.date = dt.date(1970, 1, 1)  # the day the site was built for
+    next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
 
     def page(self, url: str) -> Page:
         for page in self.pages:

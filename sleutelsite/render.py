@@ -25,6 +25,13 @@ Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file t
 
 
 @dataclass(frozen=True)
+class Preview:
+    """Rendering for `serve`: drafts get a notice, pages load the live-reload script."""
+
+    livereload_port: int
+
+
+@dataclass(frozen=True)
 class RenderedPage:
     url: str
     source: str  # the content file, for error messages
@@ -48,7 +55,7 @@ def render_site(
     project: Path,
     env: jinja2.Environment | None = None,
     markdown: MarkdownRenderer | None = None,
-    banner: str = "",
+    preview: Preview | None = None,
 ) -> Output:
     """Render every page and list every static file; raise BuildError on any problem."""
     env = env or make_environment(project / "templates")
@@ -68,7 +75,8 @@ def render_site(
     for page, template, context in _page_jobs(site, html):
         problems += unsafe_markup(str(context["content"]), page.body, page.source, page.body_line)
         try:
-            text = env.get_template(template).render(**shared, **context, banner=banner)
+            notice = page_notice(page, site.today) if preview else ""
+            text = env.get_template(template).render(**shared, **context, notice=notice, preview=preview)
         except jinja2.TemplateError as err:
             problems.append(_template_problem(err, page.source, project))
             continue
@@ -77,6 +85,8 @@ def render_site(
         raise BuildError(_once_per_template_line(problems))
     data_files = _data_files(site, [page.url for page in rendered])
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
+    if preview:
+        other_urls.add("/livereload.js")
     problems += broken_links(rendered, base_path, project, other_urls)
     if problems:
         raise BuildError(problems)
@@ -205,6 +215,15 @@ def signatory_anchors(signatories: tuple[Signatory, ...]) -> list[tuple[Signator
     return result
 
 
+def page_notice(page: Page, today: dt.date) -> str:
+    """The banner a draft or scheduled page shows in the preview."""
+    if page.draft:
+        return "Concept: deze pagina staat alleen in het voorbeeld en wordt niet gepubliceerd (draft: true)."
+    if page.publish and page.publish > today:
+        return f"Gepland: deze pagina verschijnt op {format_date(page.publish)}."
+    return ""
+
+
 def format_date(day: dt.date) -> str:
     """28 november 2026."""
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
@@ -238,6 +257,8 @@ def _story_page(story: Story) -> Page:
         lang=story.lang,
         image=story.photo,
         image_alt=story.photo_alt,
+        draft=story.draft,
+        publish=story.publish,
     )
 
 

@@ -1,42 +1,222 @@
-"""The live preview: rebuild on every save with the same build, reload the browser.
+"""The live preview: every save rebuilds with the same load/render/write stages and the
+browser reloads once the new site is completely in place (the write is an atomic swap).
 
-A bad edit never stops the server: the problems are printed and the last good
-site stays on screen until the file is fixed.
+A bad edit never stops the server: the last good pages stay, with an overlay that names
+file, line, the offending lines and the fix, and the preview recovers by itself when the
+file is fixed. All state lives in one `Preview` object, never in module globals.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import logging
+import os
 import sys
 import tempfile
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from .build import build
-from .errors import BuildError, report_for_terminal
+from .build import build_date
+from .errors import BuildError, Problem
+from .load import load_site
+from .load_content import Options
+from .render import Output, Preview, make_environment, render_site
+from .render_markdown import MarkdownRenderer
+from .write import write_site
 
 WATCHED = ("content", "templates", "static", "signatories.yaml", "site.yaml")
+POLL_MS = 50
+OVERLAY_CSS = PurePosixPath("_preview/overlay.css")
 
 
-def serve(project: Path, host: str, port: int, base_url: str | None, open_browser: bool, lang: str) -> int:
-    from livereload import Server
+class PreviewSite:
+    """What one `serve` process remembers between rebuilds."""
 
-    out = Path(tempfile.mkdtemp(prefix="sleutelsite-preview-")) / "site"
-    address = base_url or f"http://{host}:{port}/"
+    def __init__(
+        self, project: Path, out: Path, address: str, port: int, today: dt.date | None = None
+    ) -> None:
+        self.project = project
+        self.out = out
+        self.address = address
+        self.preview = Preview(livereload_port=port)
+        self.today = today
+        self.markdown = MarkdownRenderer()  # memoised by content hash across rebuilds
+        self.env = make_environment(project / "templates")  # re-reads changed templates
+        self.last_good: Output = {}
+        self.problems: tuple[Problem, ...] = ()
 
-    def rebuild() -> None:
-        started = time.perf_counter()
+    def rebuild(self) -> tuple[int, int]:
+        """Build the preview; returns (files written, pages). Never raises BuildError."""
+        options = Options(today=self.today or build_date(), include_drafts=True)
         try:
-            result = build(project, out, base_url=address, drafts=True)
+            site = load_site(self.project, options, self.address)
+            files = render_site(site, self.project, self.env, self.markdown, self.preview)
         except BuildError as err:
-            print(report_for_terminal(err, lang), file=sys.stderr, flush=True)
-            return
-        ms = (time.perf_counter() - started) * 1000
-        print(f"Opnieuw gebouwd: {result.stats.written} bestanden gewijzigd in {ms:.0f} ms", flush=True)
+            self.problems = err.problems
+            stats = write_site(
+                with_overlay(self.last_good, err.problems, self.project), self.out, self.project
+            )
+            return stats.written, 0
+        self.problems = ()
+        self.last_good = files
+        stats = write_site(files, self.out, self.project)
+        return stats.written, sum(1 for path in files if path.suffix == ".html")
 
-    rebuild()
-    server = Server()
+
+def with_overlay(files: Output, problems: tuple[Problem, ...], project: Path) -> Output:
+    """The last good site with the error overlay on every page (or on its own if none)."""
+    overlay = overlay_html(problems, project).encode("utf-8")
+    result: Output = {}
+    for path, data in files.items():
+        if path.suffix == ".html" and isinstance(data, bytes) and b"</body>" in data:
+            data = data.replace(b"</body>", overlay + b"</body>", 1)
+        result[path] = data
+    if not any(path.suffix == ".html" for path in result):
+        page = (
+            (
+                b'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Fout in de site</title>'
+                b'<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>'
+            )
+            + overlay
+            + b"</body></html>"
+        )
+        result[PurePosixPath("index.html")] = page
+    result[OVERLAY_CSS] = OVERLAY_STYLE.encode()
+    return result
+
+
+def overlay_html(problems: tuple[Problem, ...], project: Path) -> str:
+    items = []
+    for p in problems:
+        where = f"{p.path}:{p.line}" if p.line else p.path
+        excerpt = _excerpt(project / p.path, p.line) or p.source
+        items.append(
+            "<li>"
+            f'<p class="preview-where">{html.escape(where)}</p>'
+            f'<p class="preview-message">{html.escape(p.message())}</p>'
+            + (f"<pre>{html.escape(excerpt)}</pre>" if excerpt else "")
+            + (f'<p class="preview-hint">Tip: {html.escape(p.hint())}</p>' if p.hint() else "")
+            + "</li>"
+        )
+    count = len(problems)
+    return (
+        f'<link rel="stylesheet" href="/{OVERLAY_CSS}">'
+        '<div class="preview-error" role="alert" id="preview-error">'
+        f"<h2>De wijziging kan nog niet getoond worden ({count} {'probleem' if count == 1 else 'problemen'})</h2>"
+        f"<ol>{''.join(items)}</ol>"
+        "<p>Hieronder staat de laatste goede versie. Herstel het bestand en sla het op: "
+        "deze melding verdwijnt dan vanzelf.</p></div>"
+    )
+
+
+def _excerpt(file: Path, line: int) -> str:
+    """A few numbered lines around `line`, the offending one marked with >."""
+    if not line or not file.is_file():
+        return ""
+    try:
+        lines = file.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    start, end = max(line - 3, 0), min(line + 2, len(lines))
+    return "\n".join(f"{'>' if n == line else ' '} {n:4} | {lines[n - 1]}" for n in range(start + 1, end + 1))
+
+
+OVERLAY_STYLE = """.preview-error{position:fixed;inset:auto 0 0 0;max-block-size:70vh;overflow:auto;z-index:100;
+background:#fff4f2;color:#1d2430;border-block-start:6px solid #b3261e;padding:1rem 1.25rem;
+box-shadow:0 -4px 24px rgb(0 0 0 / .25);font:16px/1.5 system-ui,sans-serif}
+.preview-error h2{margin:0 0 .5rem;font-size:1.2rem;color:#8c1d18}
+.preview-error ol{margin:0;padding-inline-start:1.2rem}
+.preview-error li{margin-block-end:1rem}
+.preview-error p{margin:.2rem 0}
+.preview-where{font-family:ui-monospace,monospace;font-weight:700}
+.preview-error pre{background:#1d2430;color:#fff;padding:.6rem;overflow:auto;border-radius:.4rem;font-size:.85rem}
+"""
+
+
+def snapshot(project: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of every watched file: a cheap way to see what changed."""
+    found: dict[str, tuple[int, int]] = {}
     for name in WATCHED:
-        server.watch(str(project / name), rebuild, delay=0.05)
-    print(f"Voorbeeld op {address} (stoppen: Ctrl+C)", flush=True)
-    server.serve(host=host, port=port, root=str(out), open_url_delay=0.5 if open_browser else None)
+        top = project / name
+        if top.is_file():
+            stat = top.stat()
+            found[name] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for dirpath, dirnames, filenames in os.walk(top):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for filename in filenames:
+                path = os.path.join(dirpath, filename)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found[os.path.relpath(path, project)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+
+
+def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, out: Path | None = None) -> int:
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import Watcher
+    from tornado import ioloop
+
+    out = out or Path(tempfile.mkdtemp(prefix="sleutelsite-preview-")) / "site"
+    preview = PreviewSite(project, out.resolve(), f"http://{host}:{port}/", port)
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+    def report(what: str, written: int, pages: int, ms: float) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if preview.problems:
+            print(BuildError(preview.problems).report(lang), file=sys.stderr, flush=True)
+            count = len(preview.problems)
+            status = (
+                f"{count} {'probleem' if count == 1 else 'problemen'}; de laatste goede versie blijft staan"
+            )
+            status = f"\033[31m{status}\033[0m" if colour else status
+        else:
+            status = f"{pages} pagina's, {written} bestanden bijgewerkt"
+            status = f"\033[32m{status}\033[0m" if colour else status
+        print(f"{stamp} {what}: {status} in {ms:.0f} ms", flush=True)
+
+    class PreviewWatcher(Watcher):
+        """Polls the project every 50 ms (livereload alone polls every 800 ms)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.files = snapshot(project)
+
+        def start(self, callback) -> bool:  # type: ignore[no-untyped-def]
+            ioloop.PeriodicCallback(callback, POLL_MS).start()
+            return True
+
+        def examine(self) -> tuple[str | None, None]:
+            now = snapshot(project)
+            changed = changed_files(self.files, now)
+            self.files = now
+            if not changed:
+                return None, None
+            started = time.perf_counter()
+            written, pages = preview.rebuild()
+            what = changed[0] + (f" (+{len(changed) - 1})" if len(changed) > 1 else "")
+            report(what, written, pages, (time.perf_counter() - started) * 1000)
+            self.filepath = changed[0]
+            return changed[0], None
+
+    started = time.perf_counter()
+    written, pages = preview.rebuild()
+    report("eerste versie", written, pages, (time.perf_counter() - started) * 1000)
+    # Reload the browser after every rebuild; livereload's default skips reloads
+    # that come within 3 s of the previous one, which would leave stale pages.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    server = Server(watcher=PreviewWatcher())
+    print(f"Voorbeeld op http://{host}:{port}/ (stoppen: Ctrl+C)", flush=True)
+    logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)
+    server._setup_logging = lambda: None  # keep the terminal to our one line per rebuild
+    server.serve(host=host, port=port, root=str(preview.out), open_url_delay=0.5 if open_browser else None)
     return 0

@@ -96,3 +96,32 @@ def test_source_date_epoch_sets_today_for_scheduled_pages(make_project):
     assert not (project / "_site" / "later").exists()
     assert run(project, env={"SOURCE_DATE_EPOCH": "1800000000"}).returncode == 0  # 2027-01-15
     assert (project / "_site" / "later" / "index.html").is_file()
+
+
+def test_new_story_page_and_tip(make_project):
+    project = make_project()
+    result = run(project, "new", "story", "Amina El Idrissi")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "Nieuw: content/verhalen/amina-el-idrissi.md. Het staat als concept (draft: true) in het voorbeeld op /verhalen/amina-el-idrissi/"
+    )
+    text = (project / "content" / "verhalen" / "amina-el-idrissi.md").read_text()
+    assert text.startswith("---\nname: Amina El Idrissi\ndate: ")
+    assert run(project, "new", "tip", "Vraag het de buurt").stdout.startswith(
+        "Nieuw: content/tips/03-vraag-het-de-buurt.md."
+    )
+    assert run(project, "new", "page", "Pers: contact").stdout.startswith("Nieuw: content/pers-contact.md.")
+    assert 'title: "Pers: contact"' in (project / "content" / "pers-contact.md").read_text()
+    assert run(project, "check").returncode == 0  # every new file is valid as it is
+    again = run(project, "new", "story", "Amina El Idrissi")
+    assert again.returncode == 1
+    assert (
+        "content/verhalen/amina-el-idrissi.md: dit bestand bestaat al; er is niets overschreven."
+        in again.stderr
+    )
+
+
+def test_build_says_when_the_next_scheduled_page_goes_live(make_project):
+    project = make_project({"content/later.md": "---\ntitle: Later\npublish: 2027-01-15\n---\nTekst.\n"})
+    result = run(project, env={"SOURCE_DATE_EPOCH": "1780272000"})
+    assert "Gepland: content/later.md verschijnt op 15 januari 2027" in result.stdout

@@ -1,0 +1,188 @@
+"""The live preview: a bad edit shows an overlay over the last good pages and the preview
+recovers by itself; after any sequence of edits the preview equals a clean build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT, TODAY, copy_project
+from sleutelsite.serve import PreviewSite
+
+EPOCH = str(int(dt.datetime(2026, 11, 30, tzinfo=dt.UTC).timestamp()))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+    except OSError:
+        return 0, ""
+
+
+def wait_for(predicate, seconds: float = 10.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+class Server:
+    def __init__(self, project: Path, tmp: Path) -> None:
+        self.port = free_port()
+        self.address = f"http://127.0.0.1:{self.port}"
+        self.log = (tmp / "serve.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--project", str(project),
+             "--port", str(self.port), "--out", str(tmp / "preview")],
+            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        )  # fmt: skip
+        wait_for(lambda: fetch(self.address + "/")[0] == 200)
+
+    def page(self, path: str) -> str:
+        return fetch(self.address + path)[1]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture
+def server_for(tmp_path):
+    servers = []
+
+    def start(project: Path) -> Server:
+        servers.append(Server(project, tmp_path))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def test_bad_edit_shows_overlay_and_the_preview_recovers(tmp_path, server_for):
+    project = copy_project(tmp_path / "p")
+    server = server_for(project)
+    assert "<h1>Manifest</h1>" in server.page("/manifest/")
+    manifest = project / "content" / "manifest.md"
+    good = manifest.read_text()
+    manifest.write_text(good.replace("title: Manifest", "titel: Manifest"))
+    html = wait_for(lambda: (h := server.page("/manifest/")) and "preview-error" in h and h)
+    assert "content/manifest.md:2" in html
+    assert "onbekend veld &#x27;titel&#x27;. Bedoel je &#x27;title&#x27;?" in html
+    assert "&gt;    2 | titel: Manifest" in html  # the offending source line, marked
+    assert "Tip: Verander &#x27;titel&#x27; in &#x27;title&#x27;." in html
+    assert "<h1>Manifest</h1>" in html  # the last good page is still there, under the overlay
+    assert server.process.poll() is None
+    manifest.write_text(good.replace("title: Manifest", "title: Manifest hersteld"))
+    html = wait_for(lambda: (h := server.page("/manifest/")) and "hersteld" in h and h)
+    assert "preview-error" not in html
+
+
+def test_a_broken_first_build_shows_the_overlay_and_recovers(tmp_path, server_for):
+    project = copy_project(
+        tmp_path / "p", {"templates/page.html": '{% extends "base.html" %}\n{% block content %}{{ x }\n'}
+    )
+    server = server_for(project)
+    html = server.page("/")
+    assert "preview-error" in html and "templates/page.html:2" in html
+    (project / "templates" / "page.html").write_text('{% extends "base.html" %}\n')
+    wait_for(lambda: "<h1>Manifest</h1>" in server.page("/manifest/"))
+    assert "preview-error" not in server.page("/manifest/")
+
+
+def test_drafts_show_in_the_preview_with_a_notice(tmp_path, server_for):
+    project = copy_project(
+        tmp_path / "p", {"content/concept.md": "---\ntitle: Concept\ndraft: true\n---\nTekst.\n"}
+    )
+    server = server_for(project)
+    assert "Concept: deze pagina staat alleen in het voorbeeld" in server.page("/concept/")
+    assert "Concept: deze pagina" not in server.page("/manifest/")
+
+
+def test_the_browser_reloads_by_itself_after_an_edit(tmp_path, server_for):
+    project = copy_project(tmp_path / "p")
+    server = server_for(project)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.address + "/manifest/")
+        page.wait_for_function(
+            "window.LiveReload !== undefined && window.LiveReload.connector && window.LiveReload.connector._connectionDesired"
+        )
+        time.sleep(0.3)  # the websocket handshake
+        manifest = project / "content" / "manifest.md"
+        manifest.write_text(manifest.read_text().replace("title: Manifest", "title: Vanzelf vernieuwd"))
+        page.wait_for_selector("h1:has-text('Vanzelf vernieuwd')", timeout=10_000)
+        browser.close()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_thirty_random_edits_end_in_the_same_site_as_a_clean_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    preview = PreviewSite(project, tmp_path / "served", "http://127.0.0.1:9999/", 9999, TODAY)
+    preview.rebuild()
+    rng = random.Random(30)
+    story = project / "content" / "verhalen" / "testpersoon.md"
+    edits = [
+        lambda n: (project / "content" / "manifest.md").write_text(
+            f"---\ntitle: Manifest {n}\n---\nTekst {n}.\n"
+        ),
+        lambda n: story.write_text(story.read_text().replace("Een kort verhaal", f"Een kort verhaal {n}")),
+        lambda n: (project / "content" / f"extra-{n % 3}.md").write_text(
+            f"---\ntitle: Extra {n}\n---\n[Tips](/tips/)\n"
+        ),
+        lambda n: [p.unlink() for p in (project / "content").glob("extra-*.md")][:0],
+        lambda n: (project / "content" / "over.md").write_text("---\ntitel: kapot\n---\n"),  # a bad edit
+        lambda n: (project / "content" / "over.md").write_text(
+            f"---\ntitle: Over {n}\n---\n## Contact {{#contact}}\n"
+        ),
+        lambda n: (project / "templates" / "page.html").write_text(
+            '{% extends "base.html" %}\n'
+            + ("{% block content %}<p>v" + str(n) + "</p>{{ content|safe }}{% endblock %}\n" if n % 2 else "")
+        ),
+        lambda n: (project / "signatories.yaml").write_text(
+            (project / "signatories.yaml").read_text().replace("2026-01-15", f"2026-01-{10 + n % 10:02d}")
+        ),
+        lambda n: (project / "content" / "tips" / "01-eerste.md").write_text(
+            f"---\nnumber: 1\ntitle: Eerste tip {n}\n---\nDoe dit {n}.\n"
+        ),
+    ]
+    for n in range(30):
+        rng.choice(edits)(n)
+        preview.rebuild()
+    (project / "content" / "over.md").write_text("---\ntitle: Over\n---\n## Contact {#contact}\n")
+    preview.rebuild()
+    assert preview.problems == ()
+    clean = PreviewSite(project, tmp_path / "clean", "http://127.0.0.1:9999/", 9999, TODAY)
+    clean.rebuild()
+    assert tree(tmp_path / "served") == tree(tmp_path / "clean")
