@@ -27,7 +27,20 @@ WORDS = (
     "welzijn wonen jongeren ouders ouderen hulp informatie advies samen elke week avond moeder vader "
     "kinderen buren vraag antwoord afspraak formulier brief uitleg netwerk project ervaring kennis"
 ).split()
-NAMES = ("Amina", "Bilal", "Chaima", "Dawit", "Elif", "Farah", "Goran", "Hiba", "Ilias", "Jamila", "Karim", "Lina")
+NAMES = (
+    "Amina",
+    "Bilal",
+    "Chaima",
+    "Dawit",
+    "Elif",
+    "Farah",
+    "Goran",
+    "Hiba",
+    "Ilias",
+    "Jamila",
+    "Karim",
+    "Lina",
+)
 
 
 def sentence(rng: random.Random) -> str:
@@ -85,7 +98,8 @@ def generate(out: Path, stories: int, signatories: int, seed: int = 1) -> Path:
         name = f"{rng.choice(NAMES)} {n}"
         (out / "content" / "verhalen" / f"persoon-{n:05d}.md").write_text(
             f"---\nname: {name}\ndate: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n"
-            f"summary: {sentence(rng)}\nthemes: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]\n---\n" + story_body(rng),
+            f"summary: {sentence(rng)}\nthemes: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]\n---\n"
+            + story_body(rng),
             encoding="utf-8",
         )
     (out / "signatories.yaml").write_text(signatories_yaml(signatories, rng), encoding="utf-8")

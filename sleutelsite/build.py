@@ -7,10 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import CACHE_FOLDER, BuildCache
 from .load import load_site
 from .load_content import Options
 from .model import Site
-from .render import render_site
+from .render import make_environment, render_site
+from .render_markdown import MarkdownRenderer
 from .write import WriteStats, write_site
 
 
@@ -26,15 +28,23 @@ def build(
     base_url: str | None = None,
     today: dt.date | None = None,
     drafts: bool = False,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Build the site into `out`. Raises BuildError; then `out` is left untouched.
 
-    `drafts` (only for the preview) includes draft and scheduled pages.
+    `drafts` (only for the preview) includes draft and scheduled pages. With `use_cache`,
+    results of pure steps are kept in .cache/ (safe to delete) for the next build.
     """
     options = Options(today=today or build_date(), include_drafts=drafts)
-    site = load_site(project, options, base_url)  # raises BuildError, all problems at once
-    files = render_site(site, project)  # {path: bytes}; no disk writes
-    stats = write_site(files, out, project)  # atomic swap
+    cache = BuildCache(project / CACHE_FOLDER if use_cache else None)
+    try:
+        site = load_site(project, options, base_url, cache)  # raises BuildError, all problems at once
+        env = make_environment(project / "templates", project / CACHE_FOLDER if use_cache else None)
+        files = render_site(site, project, env, MarkdownRenderer(cache))  # {path: bytes}; no disk writes
+        stats = write_site(files, out, project)  # atomic swap
+        cache.save(prune=True)
+    finally:
+        cache.close()
     return BuildResult(site, stats)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from .build import build, build_date, check
 from .errors import BuildError, job_summary, report_for_terminal
 from .new import new_content
-from .render import format_date
+from .render_context import format_date
 
 COMMANDS = ("build", "check", "serve", "new")
 

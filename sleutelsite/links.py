@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import html as htmllib
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
 from .errors import Problem, problem
 
-_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-
 
 class Rendered(Protocol):
     url: str
     source: str
     template: str
-    html: str
+    hrefs: tuple[str, ...]
+    ids: frozenset[str]
 
 
 def broken_links(
@@ -26,16 +23,13 @@ def broken_links(
 ) -> list[Problem]:
     """Problems for links to pages, files or anchors that the build does not produce."""
     pages = list(pages)
-    ids = {page.url: {a or b for a, b in _ID.findall(page.html)} for page in pages}
+    ids = {page.url: page.ids for page in pages}
     known = set(ids) | set(other_urls)
     problems: list[Problem] = []
     for page in pages:
-        seen: set[str] = set()
-        for a, b in _LINK.findall(page.html):
-            href = htmllib.unescape(a or b)
-            if href in seen or not _is_internal(href):
+        for href in page.hrefs:
+            if not _is_internal(href):
                 continue
-            seen.add(href)
             found = _check(href, page.url, base_path, known, ids)
             if found is not None:
                 code, anchor = found
@@ -49,7 +43,7 @@ def _is_internal(href: str) -> bool:
 
 
 def _check(
-    href: str, here: str, base_path: str, known: set[str], ids: dict[str, set[str]]
+    href: str, here: str, base_path: str, known: set[str], ids: dict[str, frozenset[str]]
 ) -> tuple[str, str] | None:
     target, _, anchor = href.partition("#")
     target = target.split("?", 1)[0]

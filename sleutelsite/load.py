@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from pathlib import Path
 
+from .cache import BuildCache
 from .errors import BuildError, Problem, problem
 from .load_content import Content, Options, load_content
 from .load_fields import Field, check_fields
@@ -34,9 +36,23 @@ LANGUAGE_FIELDS = {
 MENU_FIELDS = {"title": Field("text", required=True), "url": Field("text", required=True)}
 
 
-def load_site(project: Path, options: Options | None = None, base_url: str | None = None) -> Site:
+def load_site(
+    project: Path,
+    options: Options | None = None,
+    base_url: str | None = None,
+    cache: BuildCache | None = None,
+) -> Site:
     """Read settings, content, signatories and static files; raise BuildError with all problems."""
-    options = options or Options(today=dt.date.today())
+    enabled = gc.isenabled()
+    gc.disable()  # loading makes many small objects and no cycles; collecting would only cost
+    try:
+        return _load_site(project, options or Options(today=dt.date.today()), base_url, cache or BuildCache())
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_site(project: Path, options: Options, base_url: str | None, cache: BuildCache) -> Site:
     problems: list[Problem] = []
     settings = load_settings(project, base_url, problems)
     static_files = _files_below(project, "static", problems)
@@ -50,14 +66,23 @@ def load_site(project: Path, options: Options | None = None, base_url: str | Non
             prefix = "" if lang is langs[0] else "/" + lang.code
             skip = others if lang is langs[0] else frozenset()
             found = load_content(
-                project, lang.code, root, prefix, options, static_files, templates, problems, skip
+                project,
+                lang.code,
+                root,
+                prefix,
+                options,
+                static_files,
+                templates,
+                problems,
+                skip,
+                cache=cache,
             )
             content.pages += found.pages
             content.tips += found.tips
             content.stories += found.stories
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
-    signatories = load_signatories(project, options.today, static_files, problems)
+    signatories = load_signatories(project, options.today, static_files, problems, cache)
     if problems or settings is None:
         raise BuildError(problems)
     return Site(

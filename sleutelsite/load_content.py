@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import BuildCache
 from .errors import Problem, problem
 from .load_fields import Field, check_fields
 from .load_yaml import read_yaml
@@ -79,6 +80,8 @@ def load_content(
     templates: frozenset[str],
     problems: list[Problem],
     skip_dirs: frozenset[str] = frozenset(),
+    *,
+    cache: BuildCache,
 ) -> Content:
     """Read every Markdown file below `root` (content/ or content/<lang>/)."""
     content = Content([], [], [], [])
@@ -106,7 +109,7 @@ def load_content(
         if section and not _SLUG.match(section):
             problems.append(problem(path, 0, "bad_slug", slug=section, better=slugify(section)))
             continue
-        source = _read_source(file, path, problems)
+        source = _read_source(file, path, problems, cache)
         if source is None:
             continue
         kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
@@ -159,17 +162,27 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def _read_source(file: Path, path: str, problems: list[Problem]) -> SourceFile | None:
+def _read_source(file: Path, path: str, problems: list[Problem], cache: BuildCache) -> SourceFile | None:
     size = file.stat().st_size
     if size > MAX_CONTENT_BYTES:
         problems.append(problem(path, 0, "file_too_large", size=size, limit=MAX_CONTENT_BYTES))
         return None
-    try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        problems.append(problem(path, 0, "not_utf8", offset=err.start))
-        return None
-    return split_front_matter(text.replace("\r\n", "\n"), path, problems)
+    data = file.read_bytes()
+    key = cache.key("front-matter", path, data)
+    found = cache.get("fm", key)
+    if found is None:
+        parse_problems: list[Problem] = []
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            parse_problems.append(problem(path, 0, "not_utf8", offset=err.start))
+            found = (None, parse_problems)
+        else:
+            found = (split_front_matter(text.replace("\r\n", "\n"), path, parse_problems), parse_problems)
+        cache.put("fm", key, found)
+    source, parse_problems = found  # type: ignore[misc]
+    problems.extend(parse_problems)
+    return source
 
 
 def _page_url(prefix: str, section: str, slug: str) -> str:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .cache import BuildCache
 from .errors import Problem, problem
 from .load_fields import Field, check_fields, did_you_mean
 from .load_logo import check_logo
@@ -69,6 +70,33 @@ def sort_key(name: str) -> str:
 
 
 def load_signatories(
+    project: Path,
+    today: dt.date,
+    static_files: frozenset[str],
+    problems: list[Problem],
+    cache: BuildCache | None = None,
+) -> list[Signatory]:
+    """Read and check the file; memoised by its bytes, today and the logo files' stamps."""
+    file = project / PATH
+    if cache is None or file.is_symlink() or not file.is_file():
+        return _load_signatories(project, today, static_files, problems)
+    logos = sorted(name for name in static_files if name.startswith("logos/"))
+    stamps = [
+        f"{name}:{(project / 'static' / name).stat().st_size}:{(project / 'static' / name).stat().st_mtime_ns}"
+        for name in logos
+    ]
+    key = cache.key("signatories", file.read_bytes(), today.isoformat(), *stamps)
+    found = cache.get("signatories", key)
+    if found is None:
+        found_problems: list[Problem] = []
+        found = (_load_signatories(project, today, static_files, found_problems), found_problems)
+        cache.put("signatories", key, found)
+    result, found_problems = found  # type: ignore[misc]
+    problems.extend(found_problems)
+    return list(result)
+
+
+def _load_signatories(
     project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem]
 ) -> list[Signatory]:
     file = project / PATH

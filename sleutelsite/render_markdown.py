@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import markdown
+
+from .cache import BuildCache
+from .render_safety import Finding, unsafe_findings
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
@@ -15,22 +17,27 @@ _SITE_PATH = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
 class MarkdownRenderer:
-    """Converts Markdown; remembers results by (renderer version, text) hash.
+    """Converts Markdown and checks its raw HTML; remembers both by content hash.
 
     One renderer belongs to one build or one serve process: never module state.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cache: BuildCache | None = None) -> None:
         self._md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
-        self._memo: dict[str, str] = {}
+        self.cache = cache or BuildCache()
+
+    def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
+        """(HTML, unsafe markup found in it)."""
+        key = self.cache.key(RENDERER_VERSION, text)
+        found = self.cache.get("md", key)
+        if found is None:
+            html = self._md.reset().convert(text)
+            found = (html, unsafe_findings(html, text))
+            self.cache.put("md", key, found)
+        return found  # type: ignore[return-value]
 
     def html(self, text: str) -> str:
-        key = hashlib.blake2b((RENDERER_VERSION + "\0" + text).encode(), digest_size=20).hexdigest()
-        found = self._memo.get(key)
-        if found is None:
-            found = self._md.reset().convert(text)
-            self._memo[key] = found
-        return found
+        return self.convert(text)[0]
 
 
 def with_base_path(html: str, base_path: str) -> str:

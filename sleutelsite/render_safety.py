@@ -48,17 +48,28 @@ class _Finder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def unsafe_markup(html: str, markdown: str, path: str, body_line: int) -> list[Problem]:
-    """Problems for script, frames, event handlers and script URLs in a page's Markdown."""
+Finding = tuple[str, tuple[tuple[str, str], ...], int]  # (code, args, line index in the Markdown)
+
+
+def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
+    """Script, frames, event handlers and script URLs in the HTML a page's Markdown made."""
     if not _MAYBE_UNSAFE.search(markdown):
-        return []
+        return ()
     finder = _Finder()
     finder.feed(html)
     finder.close()
-    problems = []
-    lines = markdown.split("\n")
+    lines = markdown.lower().split("\n")
+    found = []
     for code, args in finder.found:
         needle = args.pop("needle").lower()
-        index = next((i for i, line in enumerate(lines) if needle in line.lower()), 0)
-        problems.append(problem(path, body_line + index, code, source=lines[index].strip()[:200], **args))
-    return problems
+        index = next((i for i, line in enumerate(lines) if needle in line), 0)
+        found.append((code, tuple(sorted(args.items())), index))
+    return tuple(found)
+
+
+def unsafe_problems(findings: tuple[Finding, ...], markdown: str, path: str, body_line: int) -> list[Problem]:
+    lines = markdown.split("\n")
+    return [
+        problem(path, body_line + index, code, source=lines[index].strip()[:200], **dict(args))
+        for code, args, index in findings
+    ]

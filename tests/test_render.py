@@ -11,7 +11,8 @@ from conftest import TODAY
 from sleutelsite.load import load_site
 from sleutelsite.load_content import Options
 from sleutelsite.model import Signatory
-from sleutelsite.render import format_date, output_path, render_site
+from sleutelsite.render import output_path, render_site
+from sleutelsite.render_context import format_date
 from sleutelsite.render_exports import COLUMNS, signatories_csv, signatories_json
 from sleutelsite.render_markdown import MarkdownRenderer, with_base_path
 

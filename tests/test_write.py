@@ -32,7 +32,7 @@ def test_stale_files_disappear_and_unchanged_files_keep_their_inode(tmp_path):
     assert (out / "index.html").read_text() == "nieuw"
     assert (out / "same.html").stat().st_ino == inode
     assert (stats.written, stats.unchanged) == (1, 1)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site"]  # no temporary folders left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["._site.prev", "_site"]  # no temporary folders left
 
 
 def test_a_failing_write_leaves_the_previous_site(tmp_path):
@@ -129,3 +129,25 @@ def test_a_site_moved_aside_by_a_killed_swap_is_restored(tmp_path):
     write_site(files(index="nieuw", extra="e"), out, tmp_path / "p")
     assert (out / "index.html").read_text() == "nieuw"
     assert not aside.exists()
+
+
+def test_the_site_before_last_is_reused_and_stays_consistent(tmp_path):
+    out = tmp_path / "_site"
+    write_site(files(index="een", a__b="x"), out, tmp_path / "p")
+    write_site(files(index="twee", a="nu een bestand"), out, tmp_path / "p")  # a/ becomes a file
+    write_site(files(index="drie", a__b="weer een map", c="c"), out, tmp_path / "p")
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file() and p.name != MARKER} == {
+        "index.html": "drie", "a/b.html": "weer een map", "c.html": "c",
+    }  # fmt: skip
+    prev = tmp_path / "._site.prev"
+    assert (prev / "index.html").read_text() == "twee"  # the old site, kept for the next build
+    assert not (prev / "a" / "b.html").exists()
+
+
+def test_a_file_shared_by_both_trees_is_never_changed_in_place(tmp_path):
+    out = tmp_path / "_site"
+    write_site(files(index="x", same="gelijk"), out, tmp_path / "p")
+    write_site(files(index="y", same="gelijk"), out, tmp_path / "p")  # same.html: one inode in both trees
+    write_site(files(index="z", same="anders"), out, tmp_path / "p")
+    assert (out / "same.html").read_text() == "anders"
+    assert (tmp_path / "._site.prev" / "same.html").read_text() == "gelijk"

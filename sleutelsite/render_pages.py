@@ -1,0 +1,254 @@
+"""Render every page: from the cache when its inputs are unchanged, else with Jinja,
+over several processes when there is enough work to pay for them.
+
+A page's cache key covers everything its HTML can depend on: the engine, all templates,
+the site settings, the preview mode, the page and its story or child pages, and the
+shared values that its template (with everything it extends or includes) refers to.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import multiprocessing
+import os
+import re
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta
+
+from .cache import BuildCache
+from .errors import Problem, problem
+from .model import Page, Site, Story
+from .render_context import children_of, story_page
+from .render_safety import Finding
+
+PARALLEL_MIN_PAGES = 200  # below this, starting processes costs more than it saves
+_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+@dataclass(frozen=True)
+class PageJob:
+    page: Page
+    template: str
+    story: Story | None = None
+    children: tuple[Page, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    url: str
+    source: str  # the content file, for error messages
+    template: str
+    html: bytes
+    findings: tuple[Finding, ...]  # unsafe markup in the page's Markdown
+    hrefs: tuple[str, ...]  # every href and src, unescaped
+    ids: frozenset[str]
+
+
+def page_jobs(site: Site) -> list[PageJob]:
+    jobs = [PageJob(page, page.layout, None, tuple(children_of(site, page))) for page in site.pages]
+    jobs += [PageJob(story_page(story), "story.html", story) for story in site.stories]
+    return jobs
+
+
+class PageRenderer:
+    """Renders one job; all inputs are fixed when it is made, so it can run in a worker."""
+
+    def __init__(
+        self,
+        project: Path,
+        env: jinja2.Environment,
+        shared: dict[str, object],
+        content_html: Callable[[str], tuple[str, tuple[Finding, ...]]],
+        notice: Callable[[Page], str],
+        preview: object,
+        cache: BuildCache,
+    ) -> None:
+        self.project = project
+        self.env = env
+        self.shared = shared
+        self.content_html = content_html
+        self.notice = notice
+        self.preview = preview
+        self.cache = cache
+        self.templates_key = _templates_fingerprint(project / "templates")
+        self._shared_keys: dict[str, str] = {}
+        self._variables: dict[str, frozenset[str] | None] = {}
+
+    def key(self, job: PageJob) -> str:
+        names = self._template_variables(job.template)
+        used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
+        return self.cache.key(
+            "page", self.templates_key, repr(self.shared["site"]), repr(self.preview), self.notice(job.page),
+            job.template, repr(job.page), repr(job.story), repr(job.children),
+            *(f"{name}={self._shared_key(name)}" for name in used),
+        )  # fmt: skip
+
+    def render(self, job: PageJob) -> RenderedPage | Problem:
+        content, findings = self.content_html(job.page.body)
+        context = {"page": job.page, "content": content, "children": list(job.children)}
+        if job.story is not None:
+            context["story"] = job.story
+        try:
+            text = self.env.get_template(job.template).render(
+                **self.shared, **context, notice=self.notice(job.page), preview=self.preview
+            )
+        except jinja2.TemplateError as err:
+            return template_problem(err, job.page.source, self.project)
+        hrefs = tuple(dict.fromkeys(htmllib.unescape(a or b) for a, b in _LINK.findall(text)))
+        ids = frozenset(a or b for a, b in _ID.findall(text))
+        return RenderedPage(
+            job.page.url, job.page.source, job.template, text.encode("utf-8"), findings, hrefs, ids
+        )
+
+    def _shared_key(self, name: str) -> str:
+        if name not in self._shared_keys:
+            value = self.shared[name]
+            text = getattr(value, "__qualname__", None) if callable(value) else repr(value)
+            self._shared_keys[name] = self.cache.key(str(text))
+        return self._shared_keys[name]
+
+    def _template_variables(self, name: str) -> frozenset[str] | None:
+        """Every name a template and what it extends or includes refers to (None: unknown)."""
+        if name not in self._variables:
+            self._variables[name] = _variables(self.env, name, set())
+        return self._variables[name]
+
+
+def _variables(env: jinja2.Environment, name: str, seen: set[str]) -> frozenset[str] | None:
+    if name in seen:
+        return frozenset()
+    seen.add(name)
+    try:
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        ast = env.parse(source)
+    except jinja2.TemplateError:
+        return None  # rendering will report it
+    names = set(meta.find_undeclared_variables(ast))
+    for ref in meta.find_referenced_templates(ast):
+        if ref is None:  # a template name computed at run time: depend on everything
+            return None
+        sub = _variables(env, ref, seen)
+        if sub is None:
+            return None
+        names |= sub
+    return frozenset(names)
+
+
+def _templates_fingerprint(folder: Path) -> str:
+    parts = []
+    for file in sorted(folder.rglob("*")):
+        if file.is_file():
+            parts.append(
+                file.relative_to(folder).as_posix()
+                + "\0"
+                + file.read_text(encoding="utf-8", errors="replace")
+            )
+    return "\0".join(parts)
+
+
+def render_pages(jobs: list[PageJob], renderer: PageRenderer) -> tuple[list[RenderedPage], list[Problem]]:
+    """Every job rendered (cached where possible), and the template problems found."""
+    cache = renderer.cache
+    results: list[RenderedPage] = []
+    misses: list[tuple[str, PageJob]] = []
+    for job in jobs:
+        key = renderer.key(job)
+        hit = cache.get("page", key)
+        if hit is not None:
+            results.append(RenderedPage(job.page.url, job.page.source, job.template, *hit))  # type: ignore[misc]
+        else:
+            misses.append((key, job))
+    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
+    if (
+        len(misses) >= PARALLEL_MIN_PAGES
+        and workers > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
+        done = _in_processes(misses, renderer, workers)
+    else:
+        done = [_render_one(key, job, renderer) for key, job in misses]
+    problems = [item for item in done if isinstance(item, Problem)]
+    results += [item for item in done if isinstance(item, RenderedPage)]
+    return sorted(results, key=lambda r: r.url), problems
+
+
+def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:
+    result = renderer.render(job)
+    if isinstance(result, RenderedPage):
+        renderer.cache.put("page", key, (result.html, result.findings, result.hrefs, result.ids))
+    return result
+
+
+def _in_processes(misses: list[tuple[str, PageJob]], renderer: PageRenderer, workers: int) -> list:
+    """Split the work over forked processes; this process takes the first share itself."""
+    context = multiprocessing.get_context("fork")
+    shares = [misses[i::workers] for i in range(workers)]
+    mark = renderer.cache.marker()
+    children = []
+    for share in shares[1:]:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(share, renderer, mark, send), daemon=True)
+        process.start()
+        send.close()
+        children.append((receive, process))
+    done = [_render_one(key, job, renderer) for key, job in shares[0]]
+    for receive, process in children:
+        status, payload = receive.recv()
+        process.join()
+        if status != "ok":
+            raise RuntimeError(f"a render worker failed:\n{payload}")
+        results, entries = payload
+        done += results
+        renderer.cache.add_entries(entries)
+    return done
+
+
+def _worker(share: list[tuple[str, PageJob]], renderer: PageRenderer, mark: set, send) -> None:  # type: ignore[no-untyped-def]
+    try:
+        renderer.cache.after_fork()
+        results = [_render_one(key, job, renderer) for key, job in share]
+        send.send(("ok", (results, renderer.cache.new_since(mark))))
+    except BaseException:
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
+
+
+def template_problem(err: jinja2.TemplateError, page_source: str, project: Path) -> Problem:
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        path = _template_path(err.filename or err.name or "", project)
+        return problem(
+            path,
+            err.lineno,
+            "template_syntax",
+            source=(err.source or "").split("\n")[err.lineno - 1] if err.source else "",
+            detail=err.message or str(err),
+        )
+    if isinstance(err, jinja2.TemplateNotFound):
+        return problem(page_source, 1, "missing_template", layout=err.name)
+    path, line = _template_frame(err, project)
+    code = "template_undefined" if isinstance(err, jinja2.UndefinedError) else "template_error"
+    return problem(path, line, code, detail=str(err), page=page_source)
+
+
+def _template_frame(err: BaseException, project: Path) -> tuple[str, int]:
+    """The innermost template file and line in the traceback (Jinja rewrites it so)."""
+    templates = str(project / "templates")
+    found = ("templates", 0)
+    for frame in traceback.extract_tb(err.__traceback__):
+        if frame.filename.startswith(templates):
+            found = (_template_path(frame.filename, project), frame.lineno or 0)
+    return found
+
+
+def _template_path(filename: str, project: Path) -> str:
+    path = Path(filename)
+    if path.is_absolute() and path.is_relative_to(project):
+        return path.relative_to(project).as_posix()
+    return "templates/" + re.sub(r"^templates/", "", filename)
