@@ -71,7 +71,7 @@ def _update(work: Path, out: Path, files: dict[PurePosixPath, bytes | Path]) -> 
     """Make `work` hold exactly `files` (plus the marker)."""
     written = unchanged = 0
     wanted = {str(path) for path in files}
-    for dirpath, dirnames, filenames in os.walk(work, topdown=False):
+    for dirpath, _dirnames, filenames in os.walk(work, topdown=False):
         rel_dir = os.path.relpath(dirpath, work)
         for name in filenames:
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
