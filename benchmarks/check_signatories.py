@@ -69,7 +69,7 @@ def main() -> None:
 
         def checker() -> None:
             problems: list = []
-            found = load_signatories(project, today, frozenset(), problems)
+            found, _ = load_signatories(project, today, frozenset(), problems)
             assert len(found) == args.entries and not problems, problems[:3]
 
         only = timed(checker, args.runs)

@@ -51,11 +51,13 @@ class BuildCache:
                 self._db.execute(_SCHEMA)
 
     def key(self, *parts: str | bytes) -> str:
-        digest = hashlib.blake2b(self.salt, digest_size=20)
+        """A hash of the parts (each length-prefixed, so no two lists of parts collide)."""
+        chunks = [self.salt]
         for part in parts:
             data = part.encode() if isinstance(part, str) else part
-            digest.update(len(data).to_bytes(8, "little") + data)
-        return digest.hexdigest()
+            chunks.append(len(data).to_bytes(8, "little"))
+            chunks.append(data)
+        return hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()
 
     def get(self, ns: str, key: str) -> object | None:
         slot = (ns, key)
@@ -96,6 +98,15 @@ class BuildCache:
     def add_entries(self, entries: dict[tuple[str, str], object]) -> None:
         for (ns, key), value in entries.items():
             self.put(ns, key, value)
+
+    def start_round(self) -> None:
+        """A long-running preview calls this before each rebuild."""
+        self._used = set()
+
+    def forget_unused(self) -> None:
+        """Drop what the last round did not use, so memory stays flat over many edits."""
+        self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
+        self._new = {slot: v for slot, v in self._new.items() if slot in self._used}
 
     def save(self, prune: bool = False) -> None:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""

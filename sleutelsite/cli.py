@@ -30,6 +30,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", parents=[common], help="build the site into _site/ (the default)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: _site)")
+    b.add_argument("--no-cache", action="store_true", help="ignore and do not write .cache/ (a cold build)")
     sub.add_parser("check", parents=[common], help="check everything, write nothing")
     s = sub.add_parser("serve", parents=[common], help="live preview while you edit")
     s.add_argument("--port", type=int, default=8000)
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             out = args.out if args.out is not None else project / "_site"
             started = time.perf_counter()
-            result = build(project, out, args.base_url)
+            result = build(project, out, args.base_url, use_cache=not args.no_cache)
             ms = (time.perf_counter() - started) * 1000
             pages = len(result.site.pages) + len(result.site.stories)
             if result.site.next_scheduled:

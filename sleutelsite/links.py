@@ -26,11 +26,17 @@ def broken_links(
     ids = {page.url: page.ids for page in pages}
     known = set(ids) | set(other_urls)
     problems: list[Problem] = []
+    verdicts: dict[str, tuple[str, str] | None] = {}  # most links repeat on every page
     for page in pages:
         for href in page.hrefs:
-            if not _is_internal(href):
+            if href.startswith("#"):
+                found = _check(href, page.url, base_path, known, ids)
+            elif href in verdicts:
+                found = verdicts[href]
+            elif _is_internal(href):
+                found = verdicts[href] = _check(href, page.url, base_path, known, ids)
+            else:
                 continue
-            found = _check(href, page.url, base_path, known, ids)
             if found is not None:
                 code, anchor = found
                 where, line = _locate(href, base_path, page, project)

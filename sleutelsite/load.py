@@ -82,7 +82,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
             content.stories += found.stories
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
-    signatories = load_signatories(project, options.today, static_files, problems, cache)
+    signatories, signatories_key = load_signatories(project, options.today, static_files, problems, cache)
     if problems or settings is None:
         raise BuildError(problems)
     return Site(
@@ -94,6 +94,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
         static_files=tuple(sorted(static_files)),
         today=options.today,
         next_scheduled=min(content.scheduled) if content.scheduled else None,
+        signatories_key=signatories_key,
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .cache import BuildCache
 from .errors import Problem, problem
@@ -68,6 +70,7 @@ class SourceFile:
     meta: dict[str, object]
     body: str
     body_line: int
+    key: str = ""  # hash of the file's path and bytes: what a page built from it depends on
 
 
 def load_content(
@@ -87,10 +90,18 @@ def load_content(
     content = Content([], [], [], [])
     if not root.is_dir():
         return content
-    for file in sorted(root.rglob("*")):
-        rel = file.relative_to(root)
-        if rel.parts[0] in skip_dirs or any(p.startswith(".") for p in rel.parts) or file.is_dir():
+    context = cache.key(
+        "context",
+        lang,
+        url_prefix,
+        repr(options),
+        "\0".join(sorted(static_files)),
+        "\0".join(sorted(templates)),
+    )
+    for rel in _files_below(root):
+        if rel.parts[0] in skip_dirs:
             continue
+        file = root / rel
         path = file.relative_to(project).as_posix()
         if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
             problems.append(problem(path, 0, "symlink_outside"))
@@ -112,26 +123,73 @@ def load_content(
         source = _read_source(file, path, problems, cache)
         if source is None:
             continue
-        kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
-        fields = {"tips.html": TIP_FIELDS, "stories.html": STORY_FIELDS}.get(kind or "", PAGE_FIELDS)
-        meta = check_fields(source.meta, fields, path, 1, problems)
-        if meta is None:
-            continue
-        publish = meta.get("publish")
-        if not _is_visible(meta, options):
-            if isinstance(publish, dt.date) and publish > options.today and not meta.get("draft"):
-                content.scheduled.append((publish, path))
-            continue
-        _check_images(source, meta, static_files, problems)
-        if kind == "tips.html":
-            content.tips.append(_tip(source, meta))
-        elif kind == "stories.html":
-            content.stories.append(_story(source, meta, slug, lang))
-        else:
-            url = _page_url(url_prefix, section, slug)
-            layout = _layout(meta, section, slug, source, templates, problems)
-            content.pages.append(_page(source, meta, url, layout, lang))
+        # Everything below follows from the file and this context: memoise it as a whole.
+        key = source.key + context  # both are hashes already
+        found = cache.get("model", key)
+        if found is None:
+            found_problems: list[Problem] = []
+            found = (
+                _model(
+                    source, section, slug, lang, url_prefix, options, static_files, templates, found_problems
+                ),
+                found_problems,
+            )
+            cache.put("model", key, found)
+        (kind, item), found_problems = found  # type: ignore[misc]
+        problems.extend(found_problems)
+        if kind == "scheduled":
+            content.scheduled.append(item)  # type: ignore[arg-type]
+        elif kind == "tip":
+            content.tips.append(item)  # type: ignore[arg-type]
+        elif kind == "story":
+            content.stories.append(item)  # type: ignore[arg-type]
+        elif kind == "page":
+            content.pages.append(item)  # type: ignore[arg-type]
     return content
+
+
+def _files_below(root: Path) -> list[PurePosixPath]:
+    """Every file below `root`, relative and sorted; hidden files and folders are skipped."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in filenames:
+            if not name.startswith("."):
+                found.append(PurePosixPath(name) if rel_dir == "." else PurePosixPath(rel_dir, name))
+    return sorted(found)
+
+
+def _model(
+    source: SourceFile,
+    section: str,
+    slug: str,
+    lang: str,
+    url_prefix: str,
+    options: Options,
+    static_files: frozenset[str],
+    templates: frozenset[str],
+    problems: list[Problem],
+) -> tuple[str, object]:
+    """("page" | "tip" | "story", the item), ("scheduled", (date, path)) or ("none", None)."""
+    kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
+    fields = {"tips.html": TIP_FIELDS, "stories.html": STORY_FIELDS}.get(kind or "", PAGE_FIELDS)
+    meta = check_fields(source.meta, fields, source.path, 1, problems)
+    if meta is None:
+        return "none", None
+    publish = meta.get("publish")
+    if not _is_visible(meta, options):
+        if isinstance(publish, dt.date) and publish > options.today and not meta.get("draft"):
+            return "scheduled", (publish, source.path)
+        return "none", None
+    _check_images(source, meta, static_files, problems)
+    if kind == "tips.html":
+        return "tip", _tip(source, meta)
+    if kind == "stories.html":
+        return "story", _story(source, meta, slug, lang)
+    url = _page_url(url_prefix, section, slug)
+    layout = _layout(meta, section, slug, source, templates, problems)
+    return "page", _page(source, meta, url, layout, lang)
 
 
 def _is_visible(meta: dict[str, object], options: Options) -> bool:
@@ -163,11 +221,12 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
 
 
 def _read_source(file: Path, path: str, problems: list[Problem], cache: BuildCache) -> SourceFile | None:
-    size = file.stat().st_size
-    if size > MAX_CONTENT_BYTES:
-        problems.append(problem(path, 0, "file_too_large", size=size, limit=MAX_CONTENT_BYTES))
-        return None
-    data = file.read_bytes()
+    with open(file, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_CONTENT_BYTES:
+            problems.append(problem(path, 0, "file_too_large", size=size, limit=MAX_CONTENT_BYTES))
+            return None
+        data = handle.read()
     key = cache.key("front-matter", path, data)
     found = cache.get("fm", key)
     if found is None:
@@ -178,7 +237,8 @@ def _read_source(file: Path, path: str, problems: list[Problem], cache: BuildCac
             parse_problems.append(problem(path, 0, "not_utf8", offset=err.start))
             found = (None, parse_problems)
         else:
-            found = (split_front_matter(text.replace("\r\n", "\n"), path, parse_problems), parse_problems)
+            source = split_front_matter(text.replace("\r\n", "\n"), path, parse_problems)
+            found = (dataclasses.replace(source, key=key) if source is not None else None, parse_problems)
         cache.put("fm", key, found)
     source, parse_problems = found  # type: ignore[misc]
     problems.extend(parse_problems)
@@ -280,6 +340,7 @@ def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) ->
         lang=lang,
         draft=bool(meta.get("draft", False)),
         publish=meta.get("publish"),  # type: ignore[arg-type]
+        source_key=source.key,
     )
 
 
@@ -297,6 +358,7 @@ def _page(source: SourceFile, meta: dict[str, object], url: str, layout: str, la
         image_alt=str(meta.get("image_alt", "")),
         draft=bool(meta.get("draft", False)),
         publish=meta.get("publish"),  # type: ignore[arg-type]
+        source_key=source.key,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .cache import BuildCache
 from .errors import Problem, problem
+from .load_content import slugify
 from .load_fields import Field, check_fields, did_you_mean
 from .load_logo import check_logo
 from .load_yaml import YamlList, YamlMap, read_yaml
@@ -75,11 +77,14 @@ def load_signatories(
     static_files: frozenset[str],
     problems: list[Problem],
     cache: BuildCache | None = None,
-) -> list[Signatory]:
-    """Read and check the file; memoised by its bytes, today and the logo files' stamps."""
+) -> tuple[list[Signatory], str]:
+    """Read and check the file; memoised by its bytes, today and the logo files' stamps.
+
+    Returns the signatories and the key they follow from ("" when not memoised).
+    """
     file = project / PATH
     if cache is None or file.is_symlink() or not file.is_file():
-        return _load_signatories(project, today, static_files, problems)
+        return _load_signatories(project, today, static_files, problems), ""
     logos = sorted(name for name in static_files if name.startswith("logos/"))
     stamps = [
         f"{name}:{(project / 'static' / name).stat().st_size}:{(project / 'static' / name).stat().st_mtime_ns}"
@@ -93,7 +98,7 @@ def load_signatories(
         cache.put("signatories", key, found)
     result, found_problems = found  # type: ignore[misc]
     problems.extend(found_problems)
-    return list(result)
+    return list(result), key
 
 
 def _load_signatories(
@@ -137,6 +142,20 @@ def _load_signatories(
             result.append(signatory)
     _check_order(result, problems)
     _check_duplicates(result, problems)
+    return with_anchors(result)
+
+
+def with_anchors(signatories: list[Signatory]) -> list[Signatory]:
+    """Each signatory with a stable, unique anchor made from its name: #org-pharos."""
+    seen: set[str] = set()
+    result = []
+    for signatory in signatories:
+        anchor = base = "org-" + slugify(signatory.name)
+        number = 2
+        while anchor in seen:
+            anchor, number = f"{base}-{number}", number + 1
+        seen.add(anchor)
+        result.append(dataclasses.replace(signatory, anchor=anchor))
     return result
 
 

@@ -60,6 +60,9 @@ class Page:
     image_alt: str = ""
     draft: bool = False
     publish: dt.date | None = None
+    # Hash of the source file's path and bytes, from which every field above follows
+    # (with the settings); render uses it as the page's cache key. "" if not from a file.
+    source_key: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Story:
     lang: str
     draft: bool = False
     publish: dt.date | None = None
+    source_key: str = field(default="", repr=False, compare=False)  # as for Page
 
     @property
     def url(self) -> str:
@@ -111,6 +115,7 @@ class Signatory:
     line: int
     logo: str = ""
     statement: str = ""
+    anchor: str = ""  # unique id on the list page, from the name: "org-pharos"
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,7 @@ class Site:
     static_files: tuple[str, ...] = field(default=())  # paths relative to static/
     today: dt.date = dt.date(1970, 1, 1)  # the day the site was built for
     next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
+    signatories_key: str = ""  # hash of everything the signatory list follows from
 
     def page(self, url: str) -> Page:
         for page in self.pages:

@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from .cache import BuildCache
 from .errors import BuildError, Problem, problem
 from .links import broken_links
 from .model import Page, Site
@@ -14,7 +15,6 @@ from .render_context import (
     film_renderer,
     page_notice,
     shared_context,
-    signatory_anchors,
 )
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import robots, signatories_feed, sitemap, stories_feed
@@ -78,7 +78,11 @@ def render_site(
     def notice(page: Page) -> str:
         return page_notice(page, site.today) if preview else ""
 
-    renderer = PageRenderer(project, env, shared, content_html, notice, preview, markdown.cache)
+    cache = markdown.cache
+    identities = {}
+    if site.signatories_key:
+        identities["signatories"] = cache.key("signatories", site.signatories_key)
+    renderer = PageRenderer(project, env, shared, content_html, notice, preview, cache, identities)
     jobs = page_jobs(site)
     rendered, template_problems = render_pages(jobs, renderer)
     problems += _once_per_template_line(template_problems)
@@ -88,7 +92,7 @@ def render_site(
         problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
     if problems:
         raise BuildError(problems)
-    data_files = _data_files(site, [page.url for page in rendered])
+    data_files = _data_files(site, [page.url for page in rendered], cache, identities)
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
     if preview:
         other_urls.add("/livereload.js")
@@ -120,16 +124,33 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
     return result
 
 
-def _data_files(site: Site, urls: list[str]) -> dict[PurePosixPath, bytes]:
+def _data_files(
+    site: Site, urls: list[str], cache: BuildCache, identities: dict[str, str]
+) -> dict[PurePosixPath, bytes]:
+    """Exports, feeds, sitemap and robots.txt, memoised by what each follows from."""
     base_url = site.settings.base_url
-    return {
-        PurePosixPath("ondertekenaars.json"): signatories_json(site.signatories, base_url),
-        PurePosixPath("ondertekenaars.csv"): signatories_csv(site.signatories, base_url),
-        PurePosixPath("ondertekenaars/feed.xml"): signatories_feed(site, signatory_anchors(site.signatories)),
-        PurePosixPath("verhalen/feed.xml"): stories_feed(site, site.stories),
-        PurePosixPath("sitemap.xml"): sitemap(site, urls),
-        PurePosixPath("robots.txt"): robots(site),
+    signatories = identities.get("signatories") or repr(site.signatories)
+    stories = cache.key(*(story.source_key or repr(story) for story in site.stories))
+    makers = {
+        "ondertekenaars.json": (signatories, lambda: signatories_json(site.signatories, base_url)),
+        "ondertekenaars.csv": (signatories, lambda: signatories_csv(site.signatories, base_url)),
+        "ondertekenaars/feed.xml": (
+            signatories,
+            lambda: signatories_feed(site, site.signatories),
+        ),
+        "verhalen/feed.xml": (stories, lambda: stories_feed(site, site.stories)),
+        "sitemap.xml": ("\0".join(urls), lambda: sitemap(site, urls)),
+        "robots.txt": ("", lambda: robots(site)),
     }
+    files = {}
+    for name, (inputs, make) in makers.items():
+        key = cache.key("data-file", name, repr(site.settings), inputs)
+        data = cache.get("data", key)
+        if data is None:
+            data = make()
+            cache.put("data", key, data)
+        files[PurePosixPath(name)] = data
+    return files
 
 
 def output_path(url: str) -> PurePosixPath:

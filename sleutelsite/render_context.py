@@ -6,11 +6,22 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import jinja2
 
-from .load_content import slugify
-from .model import Page, Signatory, Site, Story
+from .model import Page, Site, Story
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """What a list of stories shows: so editing a story's text leaves the lists alone."""
+
+    name: str
+    summary: str
+    url: str
+    photo: str
+    photo_alt: str
 
 
 def film_renderer(env: jinja2.Environment, shared: dict[str, object]) -> Callable[[str], str]:
@@ -52,11 +63,11 @@ def shared_context(site: Site) -> dict[str, object]:
         "site": settings,
         "url": url,
         "absolute_url": absolute_url,
-        "signatories": signatory_anchors(site.signatories),
+        "signatories": site.signatories,
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
-        "stories": site.stories,
+        "stories": [StoryCard(s.name, s.summary, s.url, s.photo, s.photo_alt) for s in site.stories],
         "story_names": " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names),
         "types": sorted(types),
         "verified_labels": VERIFIED_LABELS,
@@ -77,20 +88,6 @@ VERIFIED_LABELS = {
     "pull-request": "Gecontroleerd: aangemeld via het eigen GitHub-account",
     "persoonlijk": "Persoonlijk gecontroleerd",
 }
-
-
-def signatory_anchors(signatories: tuple[Signatory, ...]) -> list[tuple[Signatory, str]]:
-    """Each signatory with a stable, unique anchor made from its name: #org-pharos."""
-    seen: set[str] = set()
-    result = []
-    for signatory in signatories:
-        anchor = base = "org-" + slugify(signatory.name)
-        number = 2
-        while anchor in seen:
-            anchor, number = f"{base}-{number}", number + 1
-        seen.add(anchor)
-        result.append((signatory, anchor))
-    return result
 
 
 def page_notice(page: Page, today: dt.date) -> str:
@@ -127,4 +124,5 @@ def story_page(story: Story) -> Page:
         image_alt=story.photo_alt,
         draft=story.draft,
         publish=story.publish,
+        source_key=story.source_key,
     )

@@ -49,16 +49,16 @@ def stories_feed(site: Site, stories: tuple[Story, ...]) -> bytes:
     )
 
 
-def signatories_feed(site: Site, signatories: list[tuple[Signatory, str]]) -> bytes:
-    """The 50 most recent signatories; `signatories` pairs each with its anchor."""
+def signatories_feed(site: Site, signatories: tuple[Signatory, ...]) -> bytes:
+    """The 50 most recent signatories, each linking to its place on the list."""
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted(signatories, key=lambda pair: (pair[0].signed, pair[0].name), reverse=True)[:50]
+    ordered = sorted(signatories, key=lambda s: (s.signed, s.name), reverse=True)[:50]
     entries = [
-        _entry(f"{s.name} ondertekent", f"{base}/ondertekenaars/#{anchor}", s.signed,
+        _entry(f"{s.name} ondertekent", f"{base}/ondertekenaars/#{s.anchor}", s.signed,
                f"{s.name} ({s.municipality}, {s.province}) ondertekende het manifest op {s.signed.isoformat()}.")
-        for s, anchor in ordered
+        for s in ordered
     ]  # fmt: skip
-    updated = ordered[0][0].signed if ordered else dt.date(2026, 1, 1)
+    updated = ordered[0].signed if ordered else dt.date(2026, 1, 1)
     return _feed(
         site,
         f"{site.settings.title}: nieuwe ondertekenaars",

@@ -68,6 +68,7 @@ class PageRenderer:
         notice: Callable[[Page], str],
         preview: object,
         cache: BuildCache,
+        identities: dict[str, str] | None = None,
     ) -> None:
         self.project = project
         self.env = env
@@ -76,16 +77,18 @@ class PageRenderer:
         self.notice = notice
         self.preview = preview
         self.cache = cache
-        self.templates_key = _templates_fingerprint(project / "templates")
-        self._shared_keys: dict[str, str] = {}
-        self._variables: dict[str, frozenset[str] | None] = {}
+        self.templates_key = cache.key(_templates_fingerprint(project / "templates"))
+        self.fixed_key = cache.key(self.templates_key, repr(shared["site"]), repr(preview))
+        # Shared values whose identity is known without looking at them (e.g. the hash of
+        # the files they were loaded from): cheaper than hashing a long list every time.
+        self._shared_keys: dict[str, str] = dict(identities or {})
 
     def key(self, job: PageJob) -> str:
         names = self._template_variables(job.template)
         used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
         return self.cache.key(
-            "page", self.templates_key, repr(self.shared["site"]), repr(self.preview), self.notice(job.page),
-            job.template, repr(job.page), repr(job.story), repr(job.children),
+            "page", self.fixed_key, self.notice(job.page),
+            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children),
             *(f"{name}={self._shared_key(name)}" for name in used),
         )  # fmt: skip
 
@@ -98,7 +101,7 @@ class PageRenderer:
             text = self.env.get_template(job.template).render(
                 **self.shared, **context, notice=self.notice(job.page), preview=self.preview
             )
-        except jinja2.TemplateError as err:
+        except Exception as err:
             return template_problem(err, job.page.source, self.project)
         hrefs = tuple(dict.fromkeys(htmllib.unescape(a or b) for a, b in _LINK.findall(text)))
         ids = frozenset(a or b for a, b in _ID.findall(text))
@@ -115,9 +118,19 @@ class PageRenderer:
 
     def _template_variables(self, name: str) -> frozenset[str] | None:
         """Every name a template and what it extends or includes refers to (None: unknown)."""
-        if name not in self._variables:
-            self._variables[name] = _variables(self.env, name, set())
-        return self._variables[name]
+        key = self.cache.key("template-variables", self.templates_key, name)
+        found = self.cache.get("tvars", key)
+        if found is None:
+            found = ("known", _variables(self.env, name, set()))
+            self.cache.put("tvars", key, found)
+        return found[1]  # type: ignore[index]
+
+
+def _identity(item: object) -> str:
+    """What a page or story follows from: its source file's hash, else its full repr."""
+    if item is None:
+        return ""
+    return getattr(item, "source_key", "") or repr(item)
 
 
 def _variables(env: jinja2.Environment, name: str, seen: set[str]) -> frozenset[str] | None:
@@ -220,7 +233,7 @@ def _worker(share: list[tuple[str, PageJob]], renderer: PageRenderer, mark: set,
         send.close()
 
 
-def template_problem(err: jinja2.TemplateError, page_source: str, project: Path) -> Problem:
+def template_problem(err: Exception, page_source: str, project: Path) -> Problem:
     if isinstance(err, jinja2.TemplateSyntaxError):
         path = _template_path(err.filename or err.name or "", project)
         return problem(

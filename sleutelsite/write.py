@@ -31,15 +31,45 @@ class WriteStats:
     unchanged: int  # files kept from the previous site
 
 
-def write_site(files: dict[PurePosixPath, bytes | Path], out: Path, project: Path) -> WriteStats:
+class TreeMemory:
+    """What a long-running preview wrote into its two trees, to compare without reading.
+
+    A file counts as known only while its inode, size and modification time are exactly
+    those recorded when it was written; anything else is read and compared as usual.
+    """
+
+    def __init__(self) -> None:
+        self.trees: dict[str, dict[str, tuple[tuple[int, int, int], bytes]]] = {}
+        self.complete: set[str] = set()  # trees whose every file is in `trees`
+
+    def moved(self, old: Path, new: Path) -> None:
+        self.trees[str(new)] = self.trees.pop(str(old), {})
+        self.complete.discard(str(new))
+        if str(old) in self.complete:
+            self.complete.discard(str(old))
+            self.complete.add(str(new))
+
+    def swap(self, a: Path, b: Path) -> None:
+        self.trees[str(a)], self.trees[str(b)] = self.trees.get(str(b), {}), self.trees.get(str(a), {})
+        flags = {str(a): str(b) in self.complete, str(b): str(a) in self.complete}
+        self.complete = {tree for tree in self.complete if tree not in flags} | {
+            t for t, f in flags.items() if f
+        }
+
+
+def write_site(
+    files: dict[PurePosixPath, bytes | Path], out: Path, project: Path, memory: TreeMemory | None = None
+) -> WriteStats:
     out = Path(os.path.abspath(out))
     check_output_folder(out, project)
     out.parent.mkdir(parents=True, exist_ok=True)
     _recover(out)
     work = _work_folder(out)
     try:
-        written, unchanged = _update(work, out, files)
+        written, unchanged = _update(work, out, files, memory)
         _swap(work, out)
+        if memory is not None:
+            memory.swap(work, out)
     except BaseException:
         if work.name.startswith(f".{out.name}.new-"):
             shutil.rmtree(work, ignore_errors=True)
@@ -49,6 +79,8 @@ def write_site(files: dict[PurePosixPath, bytes | Path], out: Path, project: Pat
             shutil.rmtree(work, ignore_errors=True)
         else:
             os.rename(work, _prev(out))
+            if memory is not None:
+                memory.moved(work, _prev(out))
     return WriteStats(written, unchanged)
 
 
@@ -67,10 +99,56 @@ def _work_folder(out: Path) -> Path:
     return work
 
 
-def _update(work: Path, out: Path, files: dict[PurePosixPath, bytes | Path]) -> tuple[int, int]:
+def _update(
+    work: Path, out: Path, files: dict[PurePosixPath, bytes | Path], memory: TreeMemory | None
+) -> tuple[int, int]:
     """Make `work` hold exactly `files` (plus the marker)."""
     written = unchanged = 0
+    known_work = memory.trees.setdefault(str(work), {}) if memory is not None else None
+    known_live = memory.trees.get(str(out), {}) if memory is not None else None
     wanted = {str(path) for path in files}
+    if memory is not None and known_work is not None and str(work) in memory.complete:
+        _remove_known_extras(work, known_work, wanted)  # we wrote every file there: no need to look
+    else:
+        _remove_extras(work, wanted)
+        if known_work is not None:  # forget what is gone
+            for rel in [rel for rel in known_work if rel not in wanted]:
+                del known_work[rel]
+    made: set[Path] = set()
+    for path in sorted(files):
+        data = files[path]
+        content = data.read_bytes() if isinstance(data, Path) else data
+        target = work / path
+        rel = str(path)
+        if _same(target, content, known_work, rel):
+            unchanged += 1
+            continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if target.is_dir() and not target.is_symlink():  # was a folder in the site before last
+            shutil.rmtree(target)
+            if known_work is not None:
+                for inner in [k for k in known_work if k.startswith(rel + "/")]:
+                    del known_work[inner]
+        temporary = target.with_name(f".{target.name}.tmp")
+        live = out / path
+        if _same(live, content, known_live, rel):
+            os.link(live, temporary)
+            unchanged += 1
+        else:
+            temporary.write_bytes(content)
+            os.chmod(temporary, 0o644)
+            written += 1
+        os.replace(temporary, target)
+        if known_work is not None:
+            known_work[rel] = (_stamp(os.stat(target)), content)
+    if memory is not None and known_work is not None and set(known_work) == wanted:
+        memory.complete.add(str(work))
+    return written, unchanged
+
+
+def _remove_extras(work: Path, wanted: set[str]) -> None:
     for dirpath, _dirnames, filenames in os.walk(work, topdown=False):
         rel_dir = os.path.relpath(dirpath, work)
         for name in filenames:
@@ -79,40 +157,42 @@ def _update(work: Path, out: Path, files: dict[PurePosixPath, bytes | Path]) -> 
                 os.unlink(os.path.join(dirpath, name))
         if rel_dir != "." and not os.listdir(dirpath):
             os.rmdir(dirpath)
-    made: set[Path] = set()
-    for path in sorted(files):
-        data = files[path]
-        content = data.read_bytes() if isinstance(data, Path) else data
-        target = work / path
-        if _same(target, content):
-            unchanged += 1
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if target.is_dir() and not target.is_symlink():  # was a folder in the site before last
-            shutil.rmtree(target)
-        temporary = target.with_name(f".{target.name}.tmp")
-        live = out / path
-        if _same(live, content):
-            os.link(live, temporary)
-            unchanged += 1
-        else:
-            temporary.write_bytes(content)
-            os.chmod(temporary, 0o644)
-            written += 1
-        os.replace(temporary, target)
-    return written, unchanged
 
 
-def _same(file: Path, content: bytes) -> bool:
+def _remove_known_extras(work: Path, known: dict, wanted: set[str]) -> None:
+    for rel in [rel for rel in known if rel not in wanted]:
+        del known[rel]
+        file = work / rel
+        file.unlink(missing_ok=True)
+        parent = file.parent
+        while parent != work and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _same(file: Path, content: bytes, known: dict | None = None, rel: str = "") -> bool:
+    if known is not None and rel in known:
+        try:
+            stamp = _stamp(os.stat(file))
+        except OSError:
+            return False
+        recorded_stamp, recorded = known[rel]
+        if stamp == recorded_stamp:
+            return recorded == content
     try:
         with open(file, "rb") as handle:
             if os.fstat(handle.fileno()).st_size != len(content):
                 return False
-            return handle.read() == content
+            same = handle.read() == content
     except OSError:
         return False
+    if same and known is not None:
+        known[rel] = (_stamp(os.stat(file)), content)
+    return same
 
 
 def check_output_folder(out: Path, project: Path) -> None:

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Build-speed benchmark: prints a table for small, medium and large synthetic projects.
+
+    python benchmarks/run.py [--sizes small,medium,large] [--runs 3]
+
+Per size: cold build (no cache, no previous output), warm build (cache and previous
+output present), one-story rebuild inside `serve` (median of 20 edits), peak memory of
+the build (its own process plus its largest worker), pages per second, and in the same
+run the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with
+the ratio cold / baseline. Also the real site's cold build. Medians over --runs.
+Every build runs in a fresh Python process, as `python build.py` would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+SIZES = {"small": (50, 31), "medium": (1000, 2000), "large": (10000, 50000)}
+TODAY = dt.date(2026, 11, 30)
+MEASURE = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+started = time.perf_counter()
+from sleutelsite.build import build
+import datetime as dt
+from pathlib import Path
+result = build(Path({project!r}), Path({out!r}), today=dt.date(2026, 11, 30))
+seconds = time.perf_counter() - started
+me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({{"seconds": seconds, "rss_mb": (me + kids) / 1024, "pages": len(result.site.pages) + len(result.site.stories)}}))
+"""
+
+
+def timed_build(project: Path, out: Path) -> dict:
+    started = time.perf_counter()
+    output = subprocess.run(
+        [sys.executable, "-c", MEASURE.format(root=str(ROOT), project=str(project), out=str(out))],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    data = json.loads(output.stdout.strip().splitlines()[-1])
+    data["wall"] = time.perf_counter() - started  # including Python start-up and imports
+    return data
+
+
+def baseline(project: Path, out: Path) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "baseline.py"), str(project), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def serve_rebuild(project: Path, out: Path, edits: int = 20) -> float:
+    from sleutelsite.serve import PreviewSite
+
+    preview = PreviewSite(project, out, "http://127.0.0.1:8000/", 8000, TODAY)
+    preview.rebuild()
+    story = sorted((project / "content" / "verhalen").glob("persoon-*.md"))[0]
+    original = story.read_text(encoding="utf-8")
+    times = []
+    for n in range(edits):
+        story.write_text(original + f"\nBewerking {n}.\n", encoding="utf-8")
+        started = time.perf_counter()
+        preview.rebuild()
+        times.append(time.perf_counter() - started)
+    story.write_text(original, encoding="utf-8")
+    assert not preview.problems
+    return statistics.median(times)
+
+
+def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> dict:
+    project = generate(tmp / name, stories, signatories)
+    out = tmp / f"{name}-out"
+    colds, warms, base = [], [], []
+    for _ in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        for folder in (out, out.parent / f".{out.name}.prev"):
+            shutil.rmtree(folder, ignore_errors=True)
+        colds.append(timed_build(project, out))
+        warms.append(timed_build(project, out))
+        base.append(baseline(project, tmp / f"{name}-baseline"))
+    cold = statistics.median(c["wall"] for c in colds)
+    warm = statistics.median(w["wall"] for w in warms)
+    base_s = statistics.median(base)
+    rebuild = serve_rebuild(project, tmp / f"{name}-preview")
+    pages = colds[0]["pages"]
+    return {
+        "size": f"{name} ({stories}/{signatories})",
+        "cold": cold,
+        "warm": warm,
+        "serve": rebuild,
+        "rss": max(c["rss_mb"] for c in colds + warms),
+        "pps": pages / cold,
+        "baseline": base_s,
+        "ratio": cold / base_s,
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", default="small,medium,large")
+    p.add_argument("--runs", type=int, default=3)
+    args = p.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for name in args.sizes.split(","):
+            rows.append(measure(name, *SIZES[name], args.runs if name != "large" else 1, tmp))
+            print(f"measured {name}", file=sys.stderr, flush=True)
+        real_out = tmp / "real-out"
+        real_project = tmp / "real"
+        shutil.copytree(
+            ROOT,
+            real_project,
+            ignore=shutil.ignore_patterns(
+                ".venv", "node_modules", ".git", "_site", ".cache", "._site*", "tests"
+            ),
+        )
+        real = []
+        for _ in range(max(args.runs, 3)):
+            shutil.rmtree(real_project / ".cache", ignore_errors=True)
+            shutil.rmtree(real_out, ignore_errors=True)
+            shutil.rmtree(real_out.parent / f".{real_out.name}.prev", ignore_errors=True)
+            real.append(timed_build(real_project, real_out))
+        real_serve = _real_serve(real_project, tmp / "real-preview")
+    print(
+        f"{'size (stories/signatories)':28} {'cold s':>7} {'warm s':>7} {'serve ms':>9} {'peak MB':>8} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
+    )
+    for r in rows:
+        print(
+            f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['serve'] * 1000:9.0f} {r['rss']:8.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
+        )
+    print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
+          f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
+          f"one-page rebuild in serve {real_serve * 1000:.0f} ms")  # fmt: skip
+    print("cold/warm are wall times of a fresh `python` process, start-up and imports included.")
+
+
+def _real_serve(project: Path, out: Path) -> float:
+    from sleutelsite.serve import PreviewSite
+
+    preview = PreviewSite(project, out, "http://127.0.0.1:8000/", 8000, TODAY)
+    preview.rebuild()
+    story = project / "content" / "verhalen" / "sakina.md"
+    original = story.read_text(encoding="utf-8")
+    times = []
+    for n in range(20):
+        story.write_text(original + f"\nBewerking {n}.\n", encoding="utf-8")
+        started = time.perf_counter()
+        preview.rebuild()
+        times.append(time.perf_counter() - started)
+    story.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+if __name__ == "__main__":
+    main()

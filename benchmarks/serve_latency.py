@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Save-to-new-output latency of `build.py serve`: the time from writing a story to the
+moment its new page is complete in the preview folder (the browser reloads right then).
+
+    python benchmarks/serve_latency.py [--stories 1000 --signatories 2000] [--edits 20] [--real]
+
+Starts the real server in a subprocess on a free port, edits one story --edits times and
+prints the median and the spread. --real measures the real project instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(predicate, limit: float = 60.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not predicate():
+        if time.perf_counter() > deadline:
+            raise TimeoutError
+        time.sleep(0.001)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--stories", type=int, default=1000)
+    p.add_argument("--signatories", type=int, default=2000)
+    p.add_argument("--edits", type=int, default=20)
+    p.add_argument("--real", action="store_true")
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if args.real:
+            project = tmp / "real"
+            shutil.copytree(
+                ROOT,
+                project,
+                ignore=shutil.ignore_patterns(
+                    ".venv", "node_modules", ".git", "_site", ".cache", "._site*", "tests"
+                ),
+            )
+            story = project / "content" / "verhalen" / "sakina.md"
+            page = tmp / "preview" / "verhalen" / "sakina" / "index.html"
+        else:
+            project = generate(tmp / "project", args.stories, args.signatories)
+            story = project / "content" / "verhalen" / "persoon-00000.md"
+            page = tmp / "preview" / "verhalen" / "persoon-00000" / "index.html"
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--project", str(project), "--port", str(port), "--out", str(tmp / "preview")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "SOURCE_DATE_EPOCH": "1796000000"},
+        )  # fmt: skip
+        try:
+            wait_until(lambda: page.is_file(), 120)
+            original = story.read_text(encoding="utf-8")
+            times = []
+            for n in range(args.edits):
+                marker = f"Bewerking-{n}-{time.time_ns()}"
+                time.sleep(0.2)  # let the previous reload settle, as between two saves by a person
+                started = time.perf_counter()
+                story.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                wait_until(lambda m=marker: page.is_file() and m in page.read_text(encoding="utf-8"))
+                times.append(time.perf_counter() - started)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                assert response.status == 200
+        finally:
+            server.terminate()
+            server.wait(10)
+    what = "real site" if args.real else f"{args.stories} stories, {args.signatories} signatories"
+    ms = sorted(t * 1000 for t in times)
+    print(f"serve, {what}: save to new page complete in the preview folder")
+    print(
+        f"  median {statistics.median(ms):.0f} ms, fastest {ms[0]:.0f} ms, slowest {ms[-1]:.0f} ms ({len(ms)} edits)"
+    )
+
+
+if __name__ == "__main__":
+    main()
