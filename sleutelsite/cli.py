@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             if result.site.next_scheduled:
                 day, source = result.site.next_scheduled
                 print(
-                    f"Gepland: {source} verschijnt op {format_date(day)} (de dagelijkse publicatie zet het online)."
+                    f"Gepland: {source} verschijnt op {format_date(day, result.site.translations[result.site.settings.default_language.code])} (de dagelijkse publicatie zet het online)."
                 )
             print(
                 _ok(

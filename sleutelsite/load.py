@@ -11,9 +11,10 @@ from .cache import BuildCache
 from .errors import BuildError, Problem, problem
 from .load_content import Content, Options, load_content
 from .load_fields import Field, check_fields
+from .load_i18n import load_translations
 from .load_signatories import load_signatories
 from .load_yaml import YamlList, read_yaml
-from .model import Language, MenuLink, Settings, Site
+from .model import Language, Settings, Site
 
 SETTINGS = "site.yaml"
 SETTINGS_FIELDS = {
@@ -26,14 +27,12 @@ SETTINGS_FIELDS = {
     "repository": Field("text", required=True),
     "branch": Field("text"),
     "languages": Field("any", required=True),
-    "menu": Field("any", required=True),
 }
 LANGUAGE_FIELDS = {
     "code": Field("text", required=True),
     "name": Field("text", required=True),
     "direction": Field("text"),
 }
-MENU_FIELDS = {"title": Field("text", required=True), "url": Field("text", required=True)}
 
 
 def load_site(
@@ -83,6 +82,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
     signatories, signatories_key = load_signatories(project, options.today, static_files, problems, cache)
+    translations = load_translations(project, settings.languages, problems) if settings else {}
     if problems or settings is None:
         raise BuildError(problems)
     return Site(
@@ -95,6 +95,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
         today=options.today,
         next_scheduled=min(content.scheduled) if content.scheduled else None,
         signatories_key=signatories_key,
+        translations=translations,
     )
 
 
@@ -123,7 +124,6 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
         Language(str(v["code"]), str(v["name"]), str(v.get("direction", "ltr")))
         for v in _records(data, "languages", LANGUAGE_FIELDS, problems)
     ]
-    menu = [MenuLink(str(v["title"]), str(v["url"])) for v in _records(data, "menu", MENU_FIELDS, problems)]
     for lang in languages:
         if lang.direction not in ("ltr", "rtl"):
             problems.append(problem(SETTINGS, data.line_of("languages"), "bad_direction", got=lang.direction))
@@ -142,7 +142,6 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
         repository=str(values["repository"]).rstrip("/"),
         branch=str(values.get("branch", "main")),
         languages=tuple(languages),
-        menu=tuple(menu),
     )
 
 
@@ -186,7 +185,6 @@ def _files_below(project: Path, folder: str, problems: list[Problem]) -> frozens
 def _check_unique_tips(content: Content, problems: list[Problem]) -> None:
     seen: dict[tuple[str, int], str] = {}
     for tip in content.tips:
-        lang = tip.source.split("/")[1] if tip.source.count("/") > 2 else ""
-        first = seen.setdefault((lang, tip.number), tip.source)
+        first = seen.setdefault((tip.lang, tip.number), tip.source)
         if first != tip.source:
             problems.append(problem(tip.source, 2, "duplicate_tip", number=tip.number, first=first))

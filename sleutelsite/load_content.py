@@ -184,9 +184,9 @@ def _model(
         return "none", None
     _check_images(source, meta, static_files, problems)
     if kind == "tips.html":
-        return "tip", _tip(source, meta)
+        return "tip", _tip(source, meta, lang)
     if kind == "stories.html":
-        return "story", _story(source, meta, slug, lang)
+        return "story", _story(source, meta, slug, lang, url_prefix)
     url = _page_url(url_prefix, section, slug)
     layout = _layout(meta, section, slug, source, templates, problems)
     return "page", _page(source, meta, url, layout, lang)
@@ -312,17 +312,18 @@ def _check_image_src(
         problems.append(problem(path, line, "missing_image", src=src))
 
 
-def _tip(source: SourceFile, meta: dict[str, object]) -> Tip:
+def _tip(source: SourceFile, meta: dict[str, object], lang: str) -> Tip:
     return Tip(
         number=int(meta.get("number", 0)),  # type: ignore[call-overload]
         title=str(meta.get("title", "")),
         body=source.body,
         source=source.path,
         body_line=source.body_line,
+        lang=lang,
     )
 
 
-def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) -> Story:
+def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str, prefix: str) -> Story:
     return Story(
         slug=slug,
         name=str(meta.get("name", "")),
@@ -341,6 +342,7 @@ def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str) ->
         draft=bool(meta.get("draft", False)),
         publish=meta.get("publish"),  # type: ignore[arg-type]
         source_key=source.key,
+        prefix=prefix,
     )
 
 

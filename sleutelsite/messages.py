@@ -407,11 +407,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "settings_missing": {
         "nl": (
             "het instellingenbestand ontbreekt.",
-            "Maak site.yaml aan met title, description, base_url, contact_name, repository, languages en menu.",
+            "Maak site.yaml aan met title, description, base_url, contact_name, repository en languages.",
         ),
         "en": (
             "the settings file is missing.",
-            "Create site.yaml with title, description, base_url, contact_name, repository, languages and menu.",
+            "Create site.yaml with title, description, base_url, contact_name, repository and languages.",
         ),
     },
     "settings_list": {
@@ -809,6 +809,68 @@ MESSAGES.update(
             "en": (
                 "this file already exists; nothing was overwritten.",
                 "Choose another title, or open the existing file.",
+            ),
+        },
+    }
+)
+MESSAGES.update(
+    {
+        "i18n_missing_file": {
+            "nl": (
+                "de vertaling voor taal '{code}' ontbreekt.",
+                "Kopieer i18n/nl.yaml naar deze naam en vertaal de teksten.",
+            ),
+            "en": (
+                "the translation for language '{code}' is missing.",
+                "Copy i18n/nl.yaml to this name and translate the texts.",
+            ),
+        },
+        "i18n_not_a_mapping": {
+            "nl": ("een vertaalbestand bestaat uit regels 'sleutel: tekst'.", "Vergelijk met i18n/nl.yaml."),
+            "en": ("a translation file consists of 'key: text' lines.", "Compare with i18n/nl.yaml."),
+        },
+        "i18n_missing_key": {
+            "nl": (
+                "de tekst '{key}' ontbreekt (die staat wel in {reference}).",
+                "Voeg '{key}: ...' toe met de vertaling.",
+            ),
+            "en": (
+                "the text '{key}' is missing (it is in {reference}).",
+                "Add '{key}: ...' with the translation.",
+            ),
+        },
+        "i18n_unknown_key": {
+            "nl": (
+                "'{key}' staat niet in {reference}.",
+                "Haal de regel weg, of voeg de tekst eerst aan {reference} toe.",
+            ),
+            "en": (
+                "'{key}' is not in {reference}.",
+                "Remove the line, or add the text to {reference} first.",
+            ),
+        },
+        "i18n_not_text": {
+            "nl": (
+                "'{key}' moet één tekst zijn.",
+                "Schrijf de tekst op dezelfde regel, tussen aanhalingstekens als er een : in staat.",
+            ),
+            "en": (
+                "'{key}' must be a single text.",
+                "Write the text on the same line, in quotes if it contains a colon.",
+            ),
+        },
+        "i18n_shape": {
+            "nl": ("'{key}' heeft niet de goede vorm.", "Verwacht: {shape}."),
+            "en": ("'{key}' does not have the right shape.", "Expected: {shape}."),
+        },
+        "i18n_placeholders": {
+            "nl": (
+                "de tekst '{key}' moet dezelfde invulplekken hebben als de Nederlandse: {names}.",
+                "Neem elke {{...}} ongewijzigd over in de vertaling.",
+            ),
+            "en": (
+                "the text '{key}' must have the same placeholders as the Dutch one: {names}.",
+                "Copy every {{...}} unchanged into the translation.",
             ),
         },
     }

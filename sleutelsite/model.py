@@ -14,12 +14,6 @@ class Language:
 
 
 @dataclass(frozen=True)
-class MenuLink:
-    title: str
-    url: str  # site-relative, e.g. "/manifest/"
-
-
-@dataclass(frozen=True)
 class Settings:
     title: str
     description: str
@@ -30,7 +24,6 @@ class Settings:
     repository: str  # "https://github.com/owner/repo"
     branch: str
     languages: tuple[Language, ...]
-    menu: tuple[MenuLink, ...]
 
     @property
     def base_path(self) -> str:
@@ -42,6 +35,13 @@ class Settings:
     @property
     def default_language(self) -> Language:
         return self.languages[0]
+
+    def prefix(self, code: str) -> str:
+        """ "" for the default language, "/en" for English."""
+        return "" if code == self.languages[0].code else f"/{code}"
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class Tip:
     body: str  # Markdown
     source: str
     body_line: int
+    lang: str = "nl"
 
     @property
     def anchor(self) -> str:
@@ -97,10 +98,11 @@ class Story:
     draft: bool = False
     publish: dt.date | None = None
     source_key: str = field(default="", repr=False, compare=False)  # as for Page
+    prefix: str = ""  # the language's URL prefix: "" or "/en"
 
     @property
     def url(self) -> str:
-        return f"/verhalen/{self.slug}/"
+        return f"{self.prefix}/verhalen/{self.slug}/"
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Site:
     today: dt.date = dt.date(1970, 1, 1)  # the day the site was built for
     next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
     signatories_key: str = ""  # hash of everything the signatory list follows from
+    translations: dict[str, dict[str, object]] = field(default_factory=dict)  # interface text per language
 
     def page(self, url: str) -> Page:
         for page in self.pages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +20,7 @@ from .render_context import (
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import robots, signatories_feed, sitemap, stories_feed
 from .render_markdown import MarkdownRenderer, with_base_path
-from .render_pages import PageRenderer, page_jobs, render_pages
+from .render_pages import PageJob, PageRenderer, page_jobs, render_pages
 from .render_safety import Finding, unsafe_problems
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -60,39 +61,47 @@ def render_site(
     env = env or make_environment(project / "templates")
     markdown = markdown or MarkdownRenderer()
     base_path = site.settings.base_path
-    shared = shared_context(site)
-    film = film_renderer(env, shared)
-
-    def content_html(text: str) -> tuple[str, tuple[Finding, ...]]:
-        html, findings = markdown.convert(text)
-        return film(with_base_path(html, base_path)), findings
-
-    problems: list[Problem] = []
-    tips = []
-    for tip in site.tips:
-        html, findings = content_html(tip.body)
-        tips.append((tip, html))
-        problems += unsafe_problems(findings, tip.body, tip.source, tip.body_line)
-    shared["tips"] = tips
-
-    def notice(page: Page) -> str:
-        return page_notice(page, site.today) if preview else ""
-
     cache = markdown.cache
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
-    renderer = PageRenderer(project, env, shared, content_html, notice, preview, cache, identities)
-    jobs = page_jobs(site)
-    rendered, template_problems = render_pages(jobs, renderer)
+    known_urls = frozenset(page.url for page in site.pages) | frozenset(story.url for story in site.stories)
+    all_jobs = page_jobs(site, known_urls)
+    problems: list[Problem] = []
+    template_problems: list[Problem] = []
+    rendered = []
+    for lang in site.settings.languages:
+        shared = shared_context(site, lang.code, known_urls)
+        film = film_renderer(env, shared)
+
+        def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
+            html, findings = markdown.convert(text)
+            return film(with_base_path(html, base_path)), findings
+
+        tips = []
+        for tip in site.tips:
+            if tip.lang == lang.code:
+                html, findings = content_html(tip.body)
+                tips.append((tip, html))
+                problems += unsafe_problems(findings, tip.body, tip.source, tip.body_line)
+        shared["tips"] = tips
+        t = site.translations[lang.code]
+
+        def notice(page: Page, t=t) -> str:  # type: ignore[no-untyped-def]
+            return page_notice(page, site.today, t) if preview else ""
+
+        renderer = PageRenderer(project, env, shared, content_html, notice, preview, cache, identities)
+        done, found = render_pages([job for job in all_jobs if job.page.lang == lang.code], renderer)
+        rendered += done
+        template_problems += found
     problems += _once_per_template_line(template_problems)
-    bodies = {job.page.url: job.page for job in jobs}
+    bodies = {job.page.url: job.page for job in all_jobs}
     for page in rendered:
         source = bodies[page.url]
         problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
     if problems:
         raise BuildError(problems)
-    data_files = _data_files(site, [page.url for page in rendered], cache, identities)
+    data_files = _data_files(site, all_jobs, known_urls, cache, identities)
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
     if preview:
         other_urls.add("/livereload.js")
@@ -125,26 +134,35 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
 
 
 def _data_files(
-    site: Site, urls: list[str], cache: BuildCache, identities: dict[str, str]
+    site: Site, jobs: list[PageJob], known_urls: frozenset[str], cache: BuildCache, identities: dict[str, str]
 ) -> dict[PurePosixPath, bytes]:
-    """Exports, feeds, sitemap and robots.txt, memoised by what each follows from."""
-    base_url = site.settings.base_url
+    """Exports, feeds per language, sitemap and robots.txt, memoised by what each follows from."""
+    settings = site.settings
+    base_url = settings.base_url
     signatories = identities.get("signatories") or repr(site.signatories)
     stories = cache.key(*(story.source_key or repr(story) for story in site.stories))
-    makers = {
+    pages = [(job.page.url, job.alternates) for job in jobs]
+    makers: dict[str, tuple[str, Callable[[], bytes]]] = {
         "ondertekenaars.json": (signatories, lambda: signatories_json(site.signatories, base_url)),
         "ondertekenaars.csv": (signatories, lambda: signatories_csv(site.signatories, base_url)),
-        "ondertekenaars/feed.xml": (
-            signatories,
-            lambda: signatories_feed(site, site.signatories),
-        ),
-        "verhalen/feed.xml": (stories, lambda: stories_feed(site, site.stories)),
-        "sitemap.xml": ("\0".join(urls), lambda: sitemap(site, urls)),
+        "sitemap.xml": (repr(pages), lambda: sitemap(site, pages)),
         "robots.txt": ("", lambda: robots(site)),
     }
+    for lang in settings.languages:
+        prefix = settings.prefix(lang.code)
+        if f"{prefix}/ondertekenaars/" in known_urls:
+            makers[f"{prefix.lstrip('/')}/ondertekenaars/feed.xml".lstrip("/")] = (
+                signatories + lang.code,
+                lambda code=lang.code: signatories_feed(site, site.signatories, code),
+            )
+        if f"{prefix}/verhalen/" in known_urls:
+            makers[f"{prefix.lstrip('/')}/verhalen/feed.xml".lstrip("/")] = (
+                stories + lang.code,
+                lambda code=lang.code: stories_feed(site, site.stories, code),
+            )
     files = {}
-    for name, (inputs, make) in makers.items():
-        key = cache.key("data-file", name, repr(site.settings), inputs)
+    for name, (inputs, make) in sorted(makers.items()):
+        key = cache.key("data-file", name, repr(settings), repr(site.translations), inputs)
         data = cache.get("data", key)
         if data is None:
             data = make()

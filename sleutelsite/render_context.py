@@ -47,31 +47,85 @@ def watch_url(video_id: str) -> str:
     return "https://www.youtube.com/results?search_query=Sleutelpersonen+Werken+filmmanifest"
 
 
-def shared_context(site: Site) -> dict[str, object]:
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another language, or that language's home when not translated."""
+
+    code: str
+    name: str
+    direction: str
+    url: str
+    translated: bool
+    note: str = ""  # in that language: why the link goes to its home page
+
+
+def translation_key(url: str, prefixes: tuple[str, ...]) -> str:
+    """The page's address without its language prefix: "/en/tips/" -> "/tips/"."""
+    for prefix in prefixes:
+        if prefix and (url == prefix + "/" or url.startswith(prefix + "/")):
+            return url[len(prefix) :] or "/"
+    return url
+
+
+def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[str, object]:
+    """Everything the templates of one language share: prepared here, not in templates."""
     settings = site.settings
     base_path = settings.base_path
+    prefix = settings.prefix(code)
+    t = site.translations[code]
 
     def url(path: str) -> str:
         return base_path + path if path.startswith("/") else path
 
+    def href(path: str) -> str:
+        """A page of the site in this language when it exists, else in the default language."""
+        page, _, anchor = path.partition("#")
+        local = prefix + page
+        chosen = local if prefix and local in known_urls else page
+        return url(chosen + (f"#{anchor}" if anchor else ""))
+
     def absolute_url(path: str) -> str:
         return settings.base_url.rstrip("/") + path
 
+    def date(day: dt.date) -> str:
+        return format_date(day, t)
+
+    def say(key: str, **values: object) -> str:
+        """An interface text with its {placeholders} filled in."""
+        return str(t[key]).format(**values)
+
+    stories = [s for s in site.stories if s.lang == code]
     types = Counter(s.type for s in site.signatories)
-    names = [story.name for story in site.stories]
+    default = settings.default_language.code
+    names = [story.name for story in stories] or [s.name for s in site.stories if s.lang == default]
+    and_word = f" {t['and']} "
+    feeds = []
+    if f"{prefix}/verhalen/" in known_urls:
+        feeds.append((t["feed_stories"], f"{prefix}/verhalen/feed.xml"))
+    if f"{prefix}/ondertekenaars/" in known_urls:
+        feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
     return {
         "site": settings,
+        "lang": settings.language(code),
+        "t": t,
+        "say": say,
+        "menu": [(item["title"], href(item["url"]), prefix + item["url"]) for item in t["menu"]],  # type: ignore[index,union-attr]
         "url": url,
+        "href": href,
         "absolute_url": absolute_url,
+        "feeds": feeds,
         "signatories": site.signatories,
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
-        "stories": [StoryCard(s.name, s.summary, s.url, s.photo, s.photo_alt) for s in site.stories],
-        "story_names": " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names),
+        "stories": [StoryCard(s.name, s.summary, s.url, s.photo, s.photo_alt) for s in stories],
+        "story_names": and_word.join([", ".join(names[:-1]), names[-1]])
+        if len(names) > 1
+        else "".join(names),
         "types": sorted(types),
-        "verified_labels": VERIFIED_LABELS,
-        "date": format_date,
+        "type_labels": t["types"],
+        "verified_labels": t["verified"],
+        "date": date,
         "film_id": settings.video_id,
         "film_watch_url": watch_url(settings.video_id),
         "edit_url": f"{settings.repository}/edit/{settings.branch}/signatories.yaml",
@@ -79,33 +133,42 @@ def shared_context(site: Site) -> dict[str, object]:
     }
 
 
-MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-VERIFIED_LABELS = {
-    "e-mail": "Gecontroleerd via e-mail van de organisatie",
-    "pull-request": "Gecontroleerd: aangemeld via het eigen GitHub-account",
-    "persoonlijk": "Persoonlijk gecontroleerd",
-}
+def alternates_of(site: Site, page: Page, known_urls: frozenset[str]) -> tuple[Alternate, ...]:
+    """Every language's version of `page` (its home where the page is not translated)."""
+    settings = site.settings
+    prefixes = tuple(settings.prefix(lang.code) for lang in settings.languages)
+    key = translation_key(page.url, prefixes)
+    result = []
+    for lang in settings.languages:
+        prefix = settings.prefix(lang.code)
+        target = prefix + key if key != "/404.html" else prefix + "/404.html"
+        translated = target in known_urls
+        note = "" if translated else str(site.translations.get(lang.code, {}).get("not_translated", ""))
+        url = target if translated else prefix + "/"
+        result.append(Alternate(lang.code, lang.name, lang.direction, url, translated, note))
+    return tuple(result)
 
 
-def page_notice(page: Page, today: dt.date) -> str:
+def page_notice(page: Page, today: dt.date, t: dict[str, object]) -> str:
     """The banner a draft or scheduled page shows in the preview."""
     if page.draft:
-        return "Concept: deze pagina staat alleen in het voorbeeld en wordt niet gepubliceerd (draft: true)."
+        return str(t["notice_draft"])
     if page.publish and page.publish > today:
-        return f"Gepland: deze pagina verschijnt op {format_date(page.publish)}."
+        return str(t["notice_scheduled"]).format(date=format_date(page.publish, t))
     return ""
 
 
-def format_date(day: dt.date) -> str:
-    """28 november 2026."""
-    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+def format_date(day: dt.date, t: dict[str, object]) -> str:
+    """28 november 2026 / 28 November 2026: the language's own order and month names."""
+    months = t["months"]
+    return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)  # type: ignore[index]
 
 
 def children_of(site: Site, page: Page) -> list[Page]:
-    if page.url.count("/") != 2 or page.url == "/404.html":  # only section indexes: "/voorbeelden/"
+    """The pages of a section, for its index page ("/voorbeelden/", "/en/voorbeelden/")."""
+    prefix = site.settings.prefix(page.lang)
+    local = page.url[len(prefix) :]
+    if local.count("/") != 2 or not local.endswith("/"):
         return []
     return [p for p in site.pages if p.url != page.url and p.url.startswith(page.url)]
 

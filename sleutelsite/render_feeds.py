@@ -1,4 +1,7 @@
-"""Atom feeds, sitemap.xml and robots.txt. Deterministic: dates come from content."""
+"""Atom feeds per language, sitemap.xml with language alternates, and robots.txt.
+
+Deterministic: every date comes from content, never from the clock.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +9,22 @@ import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Signatory, Site, Story
+from .render_context import Alternate, format_date
+
+_EMPTY = dt.date(2026, 1, 1)  # 'updated' of a feed without entries: any fixed date
 
 
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _feed(site: Site, title: str, path: str, page: str, entries: list[str], updated: dt.date) -> bytes:
+def _feed(
+    site: Site, code: str, title: str, path: str, page: str, entries: list[str], updated: dt.date
+) -> bytes:
     base = site.settings.base_url.rstrip("/")
     head = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.settings.default_language.code}">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{code}">',
         f"  <title>{escape(title)}</title>",
         f"  <id>{escape(base + path)}</id>",
         f'  <link rel="self" href={quoteattr(base + path)}/>',
@@ -39,43 +47,68 @@ def _entry(title: str, url: str, day: dt.date, summary: str) -> str:
     )
 
 
-def stories_feed(site: Site, stories: tuple[Story, ...]) -> bytes:
+def stories_feed(site: Site, stories: tuple[Story, ...], code: str) -> bytes:
+    """The stories of one language, newest first."""
+    t = site.translations[code]
+    prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted(stories, key=lambda s: (s.date, s.slug), reverse=True)
-    entries = [_entry(f"Het verhaal van {s.name}", base + s.url, s.date, s.summary) for s in ordered]
-    updated = ordered[0].date if ordered else dt.date(2026, 1, 1)
-    return _feed(
-        site, f"{site.settings.title}: verhalen", "/verhalen/feed.xml", "/verhalen/", entries, updated
-    )
+    ordered = sorted((s for s in stories if s.lang == code), key=lambda s: (s.date, s.slug), reverse=True)
+    entries = [
+        _entry(str(t["feed_story"]).format(name=s.name), base + s.url, s.date, s.summary) for s in ordered
+    ]
+    updated = ordered[0].date if ordered else _EMPTY
+    title = f"{site.settings.title}: {t['feed_stories']}"
+    return _feed(site, code, title, f"{prefix}/verhalen/feed.xml", f"{prefix}/verhalen/", entries, updated)
 
 
-def signatories_feed(site: Site, signatories: tuple[Signatory, ...]) -> bytes:
+def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) -> bytes:
     """The 50 most recent signatories, each linking to its place on the list."""
+    t = site.translations[code]
+    prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
     ordered = sorted(signatories, key=lambda s: (s.signed, s.name), reverse=True)[:50]
     entries = [
-        _entry(f"{s.name} ondertekent", f"{base}/ondertekenaars/#{s.anchor}", s.signed,
-               f"{s.name} ({s.municipality}, {s.province}) ondertekende het manifest op {s.signed.isoformat()}.")
+        _entry(
+            str(t["feed_signed"]).format(name=s.name),
+            f"{base}{prefix}/ondertekenaars/#{s.anchor}",
+            s.signed,
+            str(t["feed_signed_summary"]).format(
+                name=s.name, place=f"{s.municipality}, {s.province}", date=format_date(s.signed, t)
+            ),
+        )
         for s in ordered
-    ]  # fmt: skip
-    updated = ordered[0].signed if ordered else dt.date(2026, 1, 1)
+    ]
+    updated = ordered[0].signed if ordered else _EMPTY
+    title = f"{site.settings.title}: {t['feed_signatories']}"
     return _feed(
-        site,
-        f"{site.settings.title}: nieuwe ondertekenaars",
-        "/ondertekenaars/feed.xml",
-        "/ondertekenaars/",
-        entries,
-        updated,
+        site, code, title, f"{prefix}/ondertekenaars/feed.xml", f"{prefix}/ondertekenaars/", entries, updated
     )
 
 
-def sitemap(site: Site, urls: list[str]) -> bytes:
+def sitemap(site: Site, pages: list[tuple[str, tuple[Alternate, ...]]]) -> bytes:
+    """Every page, with hreflang alternates (and x-default) for pages in several languages."""
     base = site.settings.base_url.rstrip("/")
-    rows = [f"  <url><loc>{escape(base + url)}</loc></url>" for url in sorted(urls) if url.endswith("/")]
+    default = site.settings.default_language.code
+    rows = []
+    for url, alternates in sorted(pages):
+        if not url.endswith("/"):
+            continue
+        rows.append(f"  <url><loc>{escape(base + url)}</loc>")
+        versions = [a for a in alternates if a.translated]
+        if len(versions) > 1:
+            for a in versions:
+                rows.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{a.code}" href={quoteattr(base + a.url)}/>'
+                )
+            fallback = next((a for a in versions if a.code == default), versions[0])
+            rows.append(
+                f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(base + fallback.url)}/>'
+            )
+        rows.append("  </url>")
     text = "\n".join(
         [
             '<?xml version="1.0" encoding="utf-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
             *rows,
             "</urlset>",
         ]

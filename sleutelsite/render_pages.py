@@ -23,7 +23,7 @@ from jinja2 import meta
 from .cache import BuildCache
 from .errors import Problem, problem
 from .model import Page, Site, Story
-from .render_context import children_of, story_page
+from .render_context import Alternate, alternates_of, children_of, story_page
 from .render_safety import Finding
 
 PARALLEL_MIN_PAGES = 200  # below this, starting processes costs more than it saves
@@ -37,6 +37,7 @@ class PageJob:
     template: str
     story: Story | None = None
     children: tuple[Page, ...] = ()
+    alternates: tuple[Alternate, ...] = ()  # the page in every language (or that language's home)
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,16 @@ class RenderedPage:
     ids: frozenset[str]
 
 
-def page_jobs(site: Site) -> list[PageJob]:
-    jobs = [PageJob(page, page.layout, None, tuple(children_of(site, page))) for page in site.pages]
-    jobs += [PageJob(story_page(story), "story.html", story) for story in site.stories]
+def page_jobs(site: Site, known_urls: frozenset[str]) -> list[PageJob]:
+    jobs = [
+        PageJob(
+            page, page.layout, None, tuple(children_of(site, page)), alternates_of(site, page, known_urls)
+        )
+        for page in site.pages
+    ]
+    for story in site.stories:
+        page = story_page(story)
+        jobs.append(PageJob(page, "story.html", story, (), alternates_of(site, page, known_urls)))
     return jobs
 
 
@@ -88,13 +96,19 @@ class PageRenderer:
         used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
         return self.cache.key(
             "page", self.fixed_key, self.notice(job.page),
-            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children),
+            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children), repr(job.alternates),
             *(f"{name}={self._shared_key(name)}" for name in used),
         )  # fmt: skip
 
     def render(self, job: PageJob) -> RenderedPage | Problem:
         content, findings = self.content_html(job.page.body)
-        context = {"page": job.page, "content": content, "children": list(job.children)}
+        context = {
+            "page": job.page,
+            "content": content,
+            "children": list(job.children),
+            "alternates": job.alternates,
+            "hreflangs": hreflangs(job.alternates),
+        }
         if job.story is not None:
             context["story"] = job.story
         try:
@@ -124,6 +138,14 @@ class PageRenderer:
             found = ("known", _variables(self.env, name, set()))
             self.cache.put("tvars", key, found)
         return found[1]  # type: ignore[index]
+
+
+def hreflangs(alternates: tuple[Alternate, ...]) -> list[tuple[str, str]]:
+    """(hreflang, url) for a page that exists in more than one language, x-default last."""
+    versions = [(a.code, a.url) for a in alternates if a.translated]
+    if len(versions) < 2:
+        return []
+    return [*versions, ("x-default", versions[0][1])]  # the first language is the default
 
 
 def _identity(item: object) -> str:

@@ -24,6 +24,7 @@ def copy_project(
     """The mini fixture with the real templates and static files, plus `files` on top."""
     shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
     shutil.copytree(ROOT / "templates", dest / "templates", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "i18n", dest / "i18n", dirs_exist_ok=True)
     shutil.copytree(ROOT / "static", dest / "static", dirs_exist_ok=True)
     for rel in remove:
         target = dest / rel

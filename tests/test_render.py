@@ -7,7 +7,9 @@ import datetime as dt
 import io
 import json
 
-from conftest import TODAY
+import yaml
+
+from conftest import ROOT, TODAY
 from sleutelsite.load import load_site
 from sleutelsite.load_content import Options
 from sleutelsite.model import Signatory
@@ -60,9 +62,12 @@ def test_signatory_fields_are_rendered_as_plain_text(make_project):
     assert 'rel="ugc nofollow noopener"' in html
 
 
-def test_dutch_dates():
-    assert format_date(dt.date(2026, 11, 28)) == "28 november 2026"
-    assert format_date(dt.date(2027, 3, 1)) == "1 maart 2027"
+def test_dates_read_naturally_per_language():
+    nl = yaml.safe_load((ROOT / "i18n" / "nl.yaml").read_text())
+    en = yaml.safe_load((ROOT / "i18n" / "en.yaml").read_text())
+    assert format_date(dt.date(2026, 11, 28), nl) == "28 november 2026"
+    assert format_date(dt.date(2027, 3, 1), nl) == "1 maart 2027"
+    assert format_date(dt.date(2026, 11, 28), en) == "28 November 2026"
 
 
 def hostile(name: str, statement: str = "") -> Signatory:

@@ -14,12 +14,12 @@
     button.className = "film-link film-button";
     button.setAttribute("data-enhanced", "");
     button.innerHTML = link.innerHTML;
-    button.querySelector(".film-play").lastChild.textContent = " Bekijk de film — laadt YouTube";
+    button.querySelector(".film-play").lastChild.textContent = " " + figure.getAttribute("data-film-button");
     link.replaceWith(button);
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
       frame.src = "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1";
-      frame.title = "Filmmanifest Sleutelpersonen Werken";
+      frame.title = figure.getAttribute("data-film-title");
       frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
       frame.allowFullscreen = true;
       frame.className = "film-frame";

@@ -1,0 +1,118 @@
+"""Read i18n/<language>.yaml: the interface text of each language, checked like content.
+
+The default language's file is the reference: every other file must have the same keys,
+and every {placeholder} in a text must be kept, so no page shows a gap or a raw key.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem, problem
+from .load_fields import did_you_mean
+from .load_signatories import TYPES, VERIFIED
+from .load_yaml import YamlList, YamlMap, read_yaml
+from .model import Language
+
+FOLDER = "i18n"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+Translations = dict[str, object]
+
+
+def load_translations(
+    project: Path, languages: tuple[Language, ...], problems: list[Problem]
+) -> dict[str, Translations]:
+    """{language code: {key: text, list or mapping}}; problems for every gap."""
+    result: dict[str, Translations] = {}
+    reference: YamlMap | None = None
+    for lang in languages:
+        path = f"{FOLDER}/{lang.code}.yaml"
+        file = project / path
+        if not file.is_file():
+            problems.append(problem(path, 0, "i18n_missing_file", code=lang.code))
+            continue
+        try:
+            text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        except UnicodeDecodeError as err:
+            problems.append(problem(path, 0, "not_utf8", offset=err.start))
+            continue
+        data, found = read_yaml(text, path)
+        problems.extend(found)
+        if not isinstance(data, YamlMap):
+            if data is not None or not found:
+                problems.append(problem(path, 1, "i18n_not_a_mapping"))
+            continue
+        before = len(problems)
+        _check_shapes(data, path, problems)
+        if reference is None:
+            reference = data
+        else:
+            _check_against(data, reference, path, f"{FOLDER}/{languages[0].code}.yaml", problems)
+        if len(problems) == before:
+            result[lang.code] = {key: _plain(value) for key, value in data.items()}
+    return result
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, YamlMap):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, YamlList):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def _check_shapes(data: YamlMap, path: str, problems: list[Problem]) -> None:
+    for key, value in data.items():
+        line = data.line_of(key)
+        if key == "menu":
+            ok = isinstance(value, YamlList) and all(
+                isinstance(item, YamlMap)
+                and set(item) == {"title", "url"}
+                and all(isinstance(v, str) for v in item.values())
+                for item in value
+            )
+            if not ok:
+                problems.append(
+                    problem(path, line, "i18n_shape", key=key, shape="- title: ...\n    url: /pad/")
+                )
+        elif key == "months":
+            if not (
+                isinstance(value, YamlList) and len(value) == 12 and all(isinstance(v, str) for v in value)
+            ):
+                problems.append(
+                    problem(path, line, "i18n_shape", key=key, shape="[januari, februari, ...] (12)")
+                )
+        elif key in ("types", "verified"):
+            needed = TYPES if key == "types" else VERIFIED
+            if not (
+                isinstance(value, YamlMap)
+                and set(value) == set(needed)
+                and all(isinstance(v, str) for v in value.values())
+            ):
+                problems.append(problem(path, line, "i18n_shape", key=key, shape=", ".join(needed)))
+        elif not isinstance(value, str):
+            problems.append(problem(path, line, "i18n_not_text", key=key))
+
+
+def _check_against(
+    data: YamlMap, reference: YamlMap, path: str, reference_path: str, problems: list[Problem]
+) -> None:
+    for key in reference:
+        if key not in data:
+            problems.append(problem(path, data.line, "i18n_missing_key", key=key, reference=reference_path))
+    for key, value in data.items():
+        line = data.line_of(key)
+        if key not in reference:
+            guess = did_you_mean(str(key), list(reference))
+            if guess:
+                problems.append(problem(path, line, "unknown_field_guess", key=key, guess=guess))
+            else:
+                problems.append(problem(path, line, "i18n_unknown_key", key=key, reference=reference_path))
+            continue
+        wanted = reference[key]
+        if isinstance(value, str) and isinstance(wanted, str):
+            if set(_PLACEHOLDER.findall(value)) != set(_PLACEHOLDER.findall(wanted)):
+                names = ", ".join("{" + n + "}" for n in sorted(set(_PLACEHOLDER.findall(wanted)))) or "geen"
+                problems.append(problem(path, line, "i18n_placeholders", key=key, names=names))
