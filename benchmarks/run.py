@@ -51,8 +51,10 @@ def timed_build(project: Path, out: Path) -> dict:
     started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", MEASURE.format(root=str(ROOT), project=str(project), out=str(out))],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True,
     )  # fmt: skip
+    if output.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{output.stderr[-3000:]}")
     data = json.loads(output.stdout.strip().splitlines()[-1])
     data["wall"] = time.perf_counter() - started  # including Python start-up and imports
     return data

@@ -56,9 +56,11 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def check(project: Path, base_url: str | None = None, today: dt.date | None = None) -> Site:
-    """Everything a build checks, writing nothing."""
-    options = Options(today=today or build_date())
+def check(
+    project: Path, base_url: str | None = None, today: dt.date | None = None, strict: bool = False
+) -> Site:
+    """Everything a build checks, writing nothing. `strict` asks more (see README)."""
+    options = Options(today=today or build_date(), strict=strict)
     site = load_site(project, options, base_url)
     render_site(site, project)
     return site

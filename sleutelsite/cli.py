@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .build import build, build_date, check
 from .errors import BuildError, job_summary, report_for_terminal
+from .load import missing_translations
 from .new import new_content
 from .render_context import format_date
 
@@ -31,7 +32,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[common], help="build the site into _site/ (the default)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: _site)")
     b.add_argument("--no-cache", action="store_true", help="ignore and do not write .cache/ (a cold build)")
-    sub.add_parser("check", parents=[common], help="check everything, write nothing")
+    c = sub.add_parser("check", parents=[common], help="check everything, write nothing")
+    c.add_argument("--strict", action="store_true", help="also require descriptions; list untranslated pages")
     s = sub.add_parser("serve", parents=[common], help="live preview while you edit")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--host", default="127.0.0.1", help="only change this to show the preview to others")
@@ -56,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     try:
         if command == "check":
-            site = check(project, args.base_url)
+            site = check(project, args.base_url, strict=args.strict)
+            if args.strict:
+                for code, sources in missing_translations(site).items():
+                    print(f"Nog niet vertaald naar '{code}' ({len(sources)}):")
+                    print("".join(f"  {source}\n" for source in sources), end="")
             print(
                 _ok(
                     args.lang,

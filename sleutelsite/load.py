@@ -188,3 +188,17 @@ def _check_unique_tips(content: Content, problems: list[Problem]) -> None:
         first = seen.setdefault((tip.lang, tip.number), tip.source)
         if first != tip.source:
             problems.append(problem(tip.source, 2, "duplicate_tip", number=tip.number, first=first))
+
+
+def missing_translations(site: Site) -> dict[str, list[str]]:
+    """Per other language, the default language's pages that have no translation yet."""
+    settings = site.settings
+    default = settings.default_language.code
+    sources = {page.url: page.source for page in site.pages if page.lang == default}
+    sources |= {story.url: story.source for story in site.stories if story.lang == default}
+    existing = {page.url for page in site.pages} | {story.url for story in site.stories}
+    result = {}
+    for lang in settings.languages[1:]:
+        prefix = settings.prefix(lang.code)
+        result[lang.code] = sorted(source for url, source in sources.items() if prefix + url not in existing)
+    return result

@@ -54,6 +54,7 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)(\{
 class Options:
     today: dt.date
     include_drafts: bool = False  # serve shows drafts and scheduled pages
+    strict: bool = False  # also require what a published page should have (a description)
 
 
 @dataclass
@@ -189,6 +190,8 @@ def _model(
         return "story", _story(source, meta, slug, lang, url_prefix)
     url = _page_url(url_prefix, section, slug)
     layout = _layout(meta, section, slug, source, templates, problems)
+    if options.strict and not meta.get("description"):
+        problems.append(problem(source.path, 1, "strict_description"))
     return "page", _page(source, meta, url, layout, lang)
 
 

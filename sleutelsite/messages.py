@@ -875,3 +875,17 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "strict_description": {
+            "nl": (
+                "deze pagina heeft geen 'description' (verplicht in strikte modus).",
+                "Voeg 'description: ...' toe: één of twee zinnen voor zoekmachines en gedeelde links.",
+            ),
+            "en": (
+                "this page has no 'description' (required in strict mode).",
+                "Add 'description: ...': one or two sentences for search engines and shared links.",
+            ),
+        },
+    }
+)
