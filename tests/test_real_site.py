@@ -79,3 +79,10 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first == second
+
+
+def test_the_real_content_passes_strict_mode():
+    from sleutelsite.build import check
+
+    site = check(ROOT, today=TODAY, strict=True)
+    assert len(site.pages) + len(site.stories) >= 20
