@@ -49,6 +49,7 @@ class PreviewSite:
         self.markdown = MarkdownRenderer(self.cache)
         self.env = make_environment(project / "templates")  # re-reads changed templates
         self.last_good: Output = {}
+        self.words: dict[str, object] = dict(OVERLAY_WORDS)  # from the last good translations
         self.trees = TreeMemory()  # what the two output trees hold, to compare without reading
         self.problems: tuple[Problem, ...] = ()
 
@@ -61,19 +62,33 @@ class PreviewSite:
             files = render_site(site, self.project, self.env, self.markdown, self.preview)
         except BuildError as err:
             self.problems = err.problems
-            overlaid = with_overlay(self.last_good, err.problems, self.project)
+            overlaid = with_overlay(self.last_good, err.problems, self.project, self.words)
             stats = write_site(overlaid, self.out, self.project, self.trees)
             return stats.written, 0
         self.problems = ()
         self.last_good = files
+        self.words = dict(site.translations.get(site.settings.default_language.code, OVERLAY_WORDS))
         self.cache.forget_unused()  # what this rebuild did not need is stale: keep memory flat
         stats = write_site(files, self.out, self.project, self.trees)
         return stats.written, sum(1 for path in files if path.suffix == ".html")
 
 
-def with_overlay(files: Output, problems: tuple[Problem, ...], project: Path) -> Output:
+# The overlay's words when no translation file could be read yet (i18n/nl.yaml has them too).
+OVERLAY_WORDS = {
+    "overlay_title": "De wijziging kan nog niet getoond worden ({count})",
+    "overlay_one": "1 probleem",
+    "overlay_many": "{count} problemen",
+    "overlay_hint": "Tip:",
+    "overlay_footer": "Hieronder staat de laatste goede versie. Herstel het bestand en sla het op: "
+    "deze melding verdwijnt dan vanzelf.",
+}
+
+
+def with_overlay(
+    files: Output, problems: tuple[Problem, ...], project: Path, words: dict[str, object] | None = None
+) -> Output:
     """The last good site with the error overlay on every page (or on its own if none)."""
-    overlay = overlay_html(problems, project).encode("utf-8")
+    overlay = overlay_html(problems, project, words or OVERLAY_WORDS).encode("utf-8")
     result: Output = {}
     for path, data in files.items():
         if path.suffix == ".html" and isinstance(data, bytes) and b"</body>" in data:
@@ -93,7 +108,7 @@ def with_overlay(files: Output, problems: tuple[Problem, ...], project: Path) ->
     return result
 
 
-def overlay_html(problems: tuple[Problem, ...], project: Path) -> str:
+def overlay_html(problems: tuple[Problem, ...], project: Path, words: dict[str, object]) -> str:
     items = []
     for p in problems:
         where = f"{p.path}:{p.line}" if p.line else p.path
@@ -103,17 +118,21 @@ def overlay_html(problems: tuple[Problem, ...], project: Path) -> str:
             f'<p class="preview-where">{html.escape(where)}</p>'
             f'<p class="preview-message">{html.escape(p.message())}</p>'
             + (f"<pre>{html.escape(excerpt)}</pre>" if excerpt else "")
-            + (f'<p class="preview-hint">Tip: {html.escape(p.hint())}</p>' if p.hint() else "")
+            + (
+                f'<p class="preview-hint">{html.escape(str(words["overlay_hint"]))} {html.escape(p.hint())}</p>'
+                if p.hint()
+                else ""
+            )
             + "</li>"
         )
     count = len(problems)
+    amount = str(words["overlay_one"] if count == 1 else words["overlay_many"]).format(count=count)
     return (
         f'<link rel="stylesheet" href="/{OVERLAY_CSS}">'
         '<div class="preview-error" role="alert" id="preview-error">'
-        f"<h2>De wijziging kan nog niet getoond worden ({count} {'probleem' if count == 1 else 'problemen'})</h2>"
+        f"<h2>{html.escape(str(words['overlay_title']).format(count=amount))}</h2>"
         f"<ol>{''.join(items)}</ol>"
-        "<p>Hieronder staat de laatste goede versie. Herstel het bestand en sla het op: "
-        "deze melding verdwijnt dan vanzelf.</p></div>"
+        f"<p>{html.escape(str(words['overlay_footer']))}</p></div>"
     )
 
 
