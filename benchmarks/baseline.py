@@ -33,14 +33,14 @@ LIST = jinja2.Template(
 
 
 def build(project: Path, out: Path) -> int:
-    settings = yaml.safe_load((project / "site.yaml").read_text(encoding="utf-8"))
+    menu = yaml.safe_load((project / "i18n" / "nl.yaml").read_text(encoding="utf-8"))["menu"]
     count = 0
     for file in sorted((project / "content").rglob("*.md")):
         text = file.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
         meta = yaml.safe_load(front) or {}
         html = PAGE.render(
-            title=meta.get("title") or meta.get("name"), body=markdown.markdown(body), menu=settings["menu"]
+            title=meta.get("title") or meta.get("name"), body=markdown.markdown(body), menu=menu
         )
         rel = file.relative_to(project / "content").with_suffix("")
         target = out / (rel.parent if rel.name == "index" else rel) / "index.html"
