@@ -1,9 +1,13 @@
 """Memo of pure build steps by content hash: in memory, and kept on disk in .cache/.
 
-Every key is salted with a fingerprint of the engine's own source and the Markdown
-version, so a new version of the code never reads an old result. The folder is safe to
+Every key is salted with a fingerprint of the engine's own source and the library
+versions, so a new version of the code never reads an old result. The folder is safe to
 delete: the next build is simply cold. Nothing here decides *whether* something changed
 (no "dirty" flags): a step's inputs are hashed, and equal inputs give equal outputs.
+
+Small results (front matter, models, exports) are read from disk in one go per kind and
+kept in memory; big ones (whole pages, Markdown HTML) go straight to disk in batches and
+are read one by one, so memory stays flat on large sites.
 """
 
 from __future__ import annotations
@@ -11,22 +15,23 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+from importlib.metadata import version
 from pathlib import Path
 
-import jinja2
-import markdown
-import yaml
-
 CACHE_FOLDER = ".cache"
+BIG = frozenset({"page", "md"})
+_FLUSH_BYTES = 32 * 1024 * 1024
 _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value BLOB, PRIMARY KEY (ns, key))"
+
+Slot = tuple[str, str]
 
 
 def engine_fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for file in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    for version in (markdown.__version__, jinja2.__version__, yaml.__version__):
-        digest.update(version.encode())
+    for package in ("Markdown", "Jinja2", "PyYAML"):
+        digest.update(f"{package}={version(package)}".encode())
     return digest.hexdigest()
 
 
@@ -35,20 +40,28 @@ class BuildCache:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.salt = engine_fingerprint().encode()
-        self._memory: dict[tuple[str, str], object] = {}
-        self._new: dict[tuple[str, str], object] = {}
-        self._used: set[tuple[str, str]] = set()
+        self._memory: dict[Slot, object] = {}
+        self._new: dict[Slot, object] = {}  # small entries to save
+        self._pending: dict[Slot, bytes] = {}  # big entries, pickled, to save
+        self._pending_bytes = 0
+        self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
+        self._used: set[Slot] = set()
         self._db: sqlite3.Connection | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-            try:
-                self._db = sqlite3.connect(folder / "build.sqlite")
-                self._db.execute(_SCHEMA)
-            except sqlite3.DatabaseError:  # a damaged cache is thrown away, never trusted
-                (folder / "build.sqlite").unlink(missing_ok=True)
-                self._db = sqlite3.connect(folder / "build.sqlite")
-                self._db.execute(_SCHEMA)
+            self._db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        assert self._path is not None
+        try:
+            db = sqlite3.connect(self._path, timeout=60)
+            db.execute(_SCHEMA)
+        except sqlite3.DatabaseError:  # a damaged cache is thrown away, never trusted
+            self._path.unlink(missing_ok=True)
+            db = sqlite3.connect(self._path, timeout=60)
+            db.execute(_SCHEMA)
+        return db
 
     def key(self, *parts: str | bytes) -> str:
         """A hash of the parts (each length-prefixed, so no two lists of parts collide)."""
@@ -64,40 +77,73 @@ class BuildCache:
         if slot in self._memory:
             self._used.add(slot)
             return self._memory[slot]
-        if self._db is None:
-            return None
-        row = self._db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", slot).fetchone()
-        if row is None:
+        blob = self._pending.get(slot)
+        if blob is None and self._db is not None:
+            blob = self._read(ns, key)
+        if blob is None:
             return None
         try:
-            value = pickle.loads(row[0])
+            value = pickle.loads(blob)
         except Exception:
             return None
-        self._memory[slot] = value
+        if ns not in BIG:
+            self._memory[slot] = value
         self._used.add(slot)
         return value
 
+    def _read(self, ns: str, key: str) -> bytes | None:
+        assert self._db is not None
+        if ns in BIG:
+            row = self._db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
+            return row[0] if row else None
+        if ns not in self._stored:
+            self._stored[ns] = dict(self._db.execute("SELECT key, value FROM memo WHERE ns = ?", (ns,)))
+        return self._stored[ns].get(key)
+
     def put(self, ns: str, key: str, value: object) -> None:
         slot = (ns, key)
+        self._used.add(slot)
+        if ns in BIG and self._db is not None:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._pending[slot] = blob
+            self._pending_bytes += len(blob)
+            if self._pending_bytes > _FLUSH_BYTES:
+                self.flush()
+            return
         self._memory[slot] = value
         self._new[slot] = value
-        self._used.add(slot)
 
-    def new_since(self, mark: set[tuple[str, str]]) -> dict[tuple[str, str], object]:
-        """Entries added after `mark` (from `marker()`): a render worker sends these back."""
+    def flush(self) -> None:
+        """Write the big entries made so far."""
+        if self._db is None or not self._pending:
+            return
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)",
+                [(ns, key, blob) for (ns, key), blob in self._pending.items()],
+            )
+        self._pending.clear()
+        self._pending_bytes = 0
+
+    def new_since(self, mark: set[Slot]) -> dict[Slot, object]:
+        """Small entries added after `mark` (from `marker()`): a render worker sends these back."""
         return {slot: value for slot, value in self._new.items() if slot not in mark}
 
-    def marker(self) -> set[tuple[str, str]]:
+    def marker(self) -> set[Slot]:
         return set(self._new)
+
+    def used(self) -> set[Slot]:
+        return set(self._used)
 
     def after_fork(self) -> None:
         """A forked worker must not share the parent's database connection."""
         if self._path is not None:
-            self._db = sqlite3.connect(self._path)
+            self._db = self._connect()
 
-    def add_entries(self, entries: dict[tuple[str, str], object]) -> None:
+    def add_entries(self, entries: dict[Slot, object], used: set[Slot] = frozenset()) -> None:  # type: ignore[assignment]
         for (ns, key), value in entries.items():
             self.put(ns, key, value)
+        self._used |= used
 
     def start_round(self) -> None:
         """A long-running preview calls this before each rebuild."""
@@ -112,6 +158,7 @@ class BuildCache:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""
         if self._db is None:
             return
+        self.flush()
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)",
@@ -121,10 +168,14 @@ class BuildCache:
                 ],
             )
             if prune:
-                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (ns TEXT, key TEXT)")
+                self._db.execute(
+                    "CREATE TEMP TABLE IF NOT EXISTS used (ns TEXT, key TEXT, PRIMARY KEY (ns, key))"
+                )
                 self._db.execute("DELETE FROM used")
-                self._db.executemany("INSERT INTO used VALUES (?, ?)", list(self._used))
-                self._db.execute("DELETE FROM memo WHERE (ns, key) NOT IN (SELECT ns, key FROM used)")
+                self._db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", list(self._used))
+                self._db.execute(
+                    "DELETE FROM memo WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.ns = memo.ns AND used.key = memo.key)"
+                )
         self._new.clear()
 
     def close(self) -> None:

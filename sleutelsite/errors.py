@@ -51,7 +51,7 @@ class Problem:
         return f"::error file={_escape_property(self.path)}{line}::{_escape_data(body)}"
 
 
-def problem(path: str, line: int, code: str, source: str = "", **args: object) -> Problem:
+def problem(path: str, line: int, code: str, /, source: str = "", **args: object) -> Problem:
     """Shorthand used by the loaders: `problem("a.yaml", 3, "unknown_key", key="x")`."""
     if code not in MESSAGES:
         raise KeyError(f"no message text for {code!r}")

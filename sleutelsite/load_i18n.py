@@ -31,7 +31,7 @@ def load_translations(
         path = f"{FOLDER}/{lang.code}.yaml"
         file = project / path
         if not file.is_file():
-            problems.append(problem(path, 0, "i18n_missing_file", code=lang.code))
+            problems.append(problem(path, 0, "i18n_missing_file", language=lang.code))
             continue
         try:
             text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")

@@ -817,12 +817,12 @@ MESSAGES.update(
     {
         "i18n_missing_file": {
             "nl": (
-                "de vertaling voor taal '{code}' ontbreekt.",
-                "Kopieer i18n/nl.yaml naar deze naam en vertaal de teksten.",
+                "de vertaling voor taal '{language}' ontbreekt.",
+                "Maak dit bestand met dezelfde sleutels als i18n/nl.yaml (kopieer het en vertaal de teksten).",
             ),
             "en": (
-                "the translation for language '{code}' is missing.",
-                "Copy i18n/nl.yaml to this name and translate the texts.",
+                "the translation for language '{language}' is missing.",
+                "Create this file with the same keys as i18n/nl.yaml (copy it and translate the texts).",
             ),
         },
         "i18n_not_a_mapping": {

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-
-import markdown
+from importlib.metadata import version
 
 from .cache import BuildCache
 from .render_safety import Finding, unsafe_findings
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
-RENDERER_VERSION = f"markdown-{markdown.__version__}-{'+'.join(EXTENSIONS)}-1"
+RENDERER_VERSION = f"markdown-{version('markdown')}-{'+'.join(EXTENSIONS)}-1"
 
 _SITE_PATH = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
@@ -23,7 +22,7 @@ class MarkdownRenderer:
     """
 
     def __init__(self, cache: BuildCache | None = None) -> None:
-        self._md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
+        self._md = None  # made on the first cache miss: a warm build never imports Markdown
         self.cache = cache or BuildCache()
 
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
@@ -31,6 +30,10 @@ class MarkdownRenderer:
         key = self.cache.key(RENDERER_VERSION, text)
         found = self.cache.get("md", key)
         if found is None:
+            if self._md is None:
+                import markdown
+
+                self._md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
             html = self._md.reset().convert(text)
             found = (html, unsafe_findings(html, text))
             self.cache.put("md", key, found)

@@ -238,9 +238,9 @@ def _in_processes(misses: list[tuple[str, PageJob]], renderer: PageRenderer, wor
         process.join()
         if status != "ok":
             raise RuntimeError(f"a render worker failed:\n{payload}")
-        results, entries = payload
+        results, entries, used = payload
         done += results
-        renderer.cache.add_entries(entries)
+        renderer.cache.add_entries(entries, used)
     return done
 
 
@@ -248,7 +248,8 @@ def _worker(share: list[tuple[str, PageJob]], renderer: PageRenderer, mark: set,
     try:
         renderer.cache.after_fork()
         results = [_render_one(key, job, renderer) for key, job in share]
-        send.send(("ok", (results, renderer.cache.new_since(mark))))
+        renderer.cache.flush()  # big entries go to disk from here; the small ones to the parent
+        send.send(("ok", (results, renderer.cache.new_since(mark), renderer.cache.used())))
     except BaseException:
         send.send(("error", traceback.format_exc()))
     finally:
