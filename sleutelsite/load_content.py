@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .cache import BuildCache
 from .errors import Problem, problem
@@ -99,22 +99,23 @@ def load_content(
         "\0".join(sorted(static_files)),
         "\0".join(sorted(templates)),
     )
-    for rel in _files_below(root):
-        if rel.parts[0] in skip_dirs:
+    root_path = root.relative_to(project).as_posix()
+    for parts, file, is_link in _files_below(root):
+        if parts[0] in skip_dirs:
             continue
-        file = root / rel
-        path = file.relative_to(project).as_posix()
-        if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+        path = f"{root_path}/{'/'.join(parts)}"
+        if is_link and not Path(file).resolve().is_relative_to(project.resolve()):
             problems.append(problem(path, 0, "symlink_outside"))
             continue
-        if file.suffix != ".md":
+        name = parts[-1]
+        if not name.endswith(".md"):
             problems.append(problem(path, 0, "content_not_markdown"))
             continue
-        if len(rel.parts) > 2:
+        if len(parts) > 2:
             problems.append(problem(path, 0, "content_too_deep"))
             continue
-        slug = file.stem
-        section = rel.parts[0] if len(rel.parts) == 2 else ""
+        slug = name[:-3]
+        section = parts[0] if len(parts) == 2 else ""
         if slug != "index" and not _SLUG.match(slug) and not (slug == "404" and not section):
             problems.append(problem(path, 0, "bad_slug", slug=slug, better=slugify(slug)))
             continue
@@ -149,15 +150,23 @@ def load_content(
     return content
 
 
-def _files_below(root: Path) -> list[PurePosixPath]:
-    """Every file below `root`, relative and sorted; hidden files and folders are skipped."""
+def _files_below(root: Path) -> list[tuple[tuple[str, ...], str, bool]]:
+    """(relative parts, full path, is a link) of every file below `root`, sorted.
+
+    Hidden files and folders are skipped; links to folders are not followed.
+    """
     found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel_dir = os.path.relpath(dirpath, root)
-        for name in filenames:
-            if not name.startswith("."):
-                found.append(PurePosixPath(name) if rel_dir == "." else PurePosixPath(rel_dir, name))
+    pending: list[tuple[tuple[str, ...], str]] = [((), str(root))]
+    while pending:
+        parts, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(((*parts, entry.name), entry.path))
+                else:
+                    found.append(((*parts, entry.name), entry.path, entry.is_symlink()))
     return sorted(found)
 
 
@@ -223,7 +232,7 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def _read_source(file: Path, path: str, problems: list[Problem], cache: BuildCache) -> SourceFile | None:
+def _read_source(file: str, path: str, problems: list[Problem], cache: BuildCache) -> SourceFile | None:
     with open(file, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_CONTENT_BYTES:

@@ -64,9 +64,9 @@ class FileEvents:
         if wd >= 0:
             self._folders[wd] = folder
 
-    def drain(self) -> bool:
-        """Read all pending events; True if any. New folders are watched too."""
-        seen = False
+    def drain(self) -> list[Path]:
+        """Read all pending events: the paths they name. New folders are watched too."""
+        seen: list[Path] = []
         while True:
             try:
                 data = os.read(self.fd, 65536)
@@ -74,12 +74,13 @@ class FileEvents:
                 return seen
             if not data:
                 return seen
-            seen = True
             offset = 0
             while offset + _EVENT.size <= len(data):
                 wd, mask, _cookie, length = _EVENT.unpack_from(data, offset)
                 name = data[offset + _EVENT.size : offset + _EVENT.size + length].rstrip(b"\0")
                 offset += _EVENT.size + length
+                if wd in self._folders:
+                    seen.append(self._folders[wd] / os.fsdecode(name))
                 if mask & _IN_ISDIR and mask & (_IN_CREATE | _IN_MOVED_TO) and wd in self._folders:
                     self.watch_tree(self._folders[wd] / os.fsdecode(name))
 
