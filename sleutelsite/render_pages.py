@@ -90,6 +90,7 @@ class PageRenderer:
         # Shared values whose identity is known without looking at them (e.g. the hash of
         # the files they were loaded from): cheaper than hashing a long list every time.
         self._shared_keys: dict[str, str] = dict(identities or {})
+        self._parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
 
     def key(self, job: PageJob) -> str:
         names = self._template_variables(job.template)
@@ -135,7 +136,7 @@ class PageRenderer:
         key = self.cache.key("template-variables", self.templates_key, name)
         found = self.cache.get("tvars", key)
         if found is None:
-            found = ("known", _variables(self.env, name, set()))
+            found = ("known", _variables(self.env, name, set(), self._parsed))
             self.cache.put("tvars", key, found)
         return found[1]  # type: ignore[index]
 
@@ -155,20 +156,33 @@ def _identity(item: object) -> str:
     return getattr(item, "source_key", "") or repr(item)
 
 
-def _variables(env: jinja2.Environment, name: str, seen: set[str]) -> frozenset[str] | None:
+def _variables(
+    env: jinja2.Environment,
+    name: str,
+    seen: set[str],
+    parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None],
+) -> frozenset[str] | None:
     if name in seen:
         return frozenset()
     seen.add(name)
-    try:
-        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-        ast = env.parse(source)
-    except jinja2.TemplateError:
-        return None  # rendering will report it
-    names = set(meta.find_undeclared_variables(ast))
-    for ref in meta.find_referenced_templates(ast):
+    if name not in parsed:  # each template is parsed once, however many chains it is in
+        try:
+            ast = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+        except jinja2.TemplateError:
+            parsed[name] = None  # rendering will report it
+        else:
+            parsed[name] = (
+                frozenset(meta.find_undeclared_variables(ast)),
+                tuple(meta.find_referenced_templates(ast)),
+            )
+    found = parsed[name]
+    if found is None:
+        return None
+    names = set(found[0])
+    for ref in found[1]:
         if ref is None:  # a template name computed at run time: depend on everything
             return None
-        sub = _variables(env, ref, seen)
+        sub = _variables(env, ref, seen, parsed)
         if sub is None:
             return None
         names |= sub
