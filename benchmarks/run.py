@@ -3,11 +3,13 @@
 
     python benchmarks/run.py [--sizes small,medium,large] [--runs 3]
 
-Per size: cold build (no cache, no previous output), warm build (cache and previous
-output present), one-story rebuild inside `serve` (median of 20 edits), peak memory of
-the build (its own process plus its largest worker), pages per second, and in the same
-run the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with
-the ratio cold / baseline. Also the real site's cold build. Medians over --runs.
+Per size: cold build (no cache, no previous output), warm build (cache present, no
+previous output: a deploy on CI with the cache restored), steady build (cache and both
+output trees present: an editor building again), one-story rebuild inside `serve`
+(median of 20 edits), peak memory (the build process plus its largest worker: an upper
+bound, as pages shared after fork count twice), pages per second, and in the same run
+the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
+ratio cold / baseline. Also the real site's cold build. Medians over --runs.
 Every build runs in a fresh Python process, as `python build.py` would.
 """
 
@@ -92,16 +94,22 @@ def serve_rebuild(project: Path, out: Path, edits: int = 20) -> float:
 def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> dict:
     project = generate(tmp / name, stories, signatories)
     out = tmp / f"{name}-out"
-    colds, warms, base = [], [], []
+    colds, warms, steadies, base = [], [], [], []
+    trees = (out, out.parent / f".{out.name}.prev")
     for _ in range(runs):
         shutil.rmtree(project / ".cache", ignore_errors=True)
-        for folder in (out, out.parent / f".{out.name}.prev"):
+        for folder in trees:
             shutil.rmtree(folder, ignore_errors=True)
         colds.append(timed_build(project, out))
+        for folder in trees:
+            shutil.rmtree(folder, ignore_errors=True)
         warms.append(timed_build(project, out))
+        timed_build(project, out)  # now both output trees exist
+        steadies.append(timed_build(project, out))
         base.append(baseline(project, tmp / f"{name}-baseline"))
     cold = statistics.median(c["wall"] for c in colds)
     warm = statistics.median(w["wall"] for w in warms)
+    steady = statistics.median(w["wall"] for w in steadies)
     base_s = statistics.median(base)
     rebuild = serve_rebuild(project, tmp / f"{name}-preview")
     pages = colds[0]["pages"]
@@ -109,8 +117,9 @@ def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> 
         "size": f"{name} ({stories}/{signatories})",
         "cold": cold,
         "warm": warm,
+        "steady": steady,
         "serve": rebuild,
-        "rss": max(c["rss_mb"] for c in colds + warms),
+        "rss": max(c["rss_mb"] for c in colds + warms + steadies),
         "pps": pages / cold,
         "baseline": base_s,
         "ratio": cold / base_s,
