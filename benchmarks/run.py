@@ -154,16 +154,18 @@ def main() -> None:
             real.append(timed_build(real_project, real_out))
         real_serve = _real_serve(real_project, tmp / "real-preview")
     print(
-        f"{'size (stories/signatories)':28} {'cold s':>7} {'warm s':>7} {'serve ms':>9} {'peak MB':>8} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
+        f"{'size (stories/signatories)':28} {'cold s':>7} {'warm s':>7} {'steady s':>9} {'serve ms':>9} "
+        f"{'peak MB':>8} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
     )
     for r in rows:
         print(
-            f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['serve'] * 1000:9.0f} {r['rss']:8.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
+            f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['steady']:9.2f} {r['serve'] * 1000:9.0f} "
+            f"{r['rss']:8.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
         )
     print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
           f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
           f"one-page rebuild in serve {real_serve * 1000:.0f} ms")  # fmt: skip
-    print("cold/warm are wall times of a fresh `python` process, start-up and imports included.")
+    print("cold/warm/steady are wall times of a fresh `python` process, start-up and imports included.")
 
 
 def _real_serve(project: Path, out: Path) -> float:
