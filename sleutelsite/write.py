@@ -16,12 +16,14 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import BuildError, problem
 
 MARKER = ".sleutelsite-output"
+_WRITERS = 4  # threads putting files in place: the disk waits, not the CPU
 MARKER_TEXT = "This folder is made by build.py and replaced on every build.\n"
 
 
@@ -114,35 +116,46 @@ def _update(
         if known_work is not None:  # forget what is gone
             for rel in [rel for rel in known_work if rel not in wanted]:
                 del known_work[rel]
-    made: set[Path] = set()
-    for path in sorted(files):
+
+    def place(path: PurePosixPath) -> tuple[str, str, tuple[int, int, int], bytes]:
+        """Put one file in place; runs in a thread (file system calls release the GIL)."""
         data = files[path]
         content = data.read_bytes() if isinstance(data, Path) else data
         target = work / path
         rel = str(path)
         if _same(target, content, known_work, rel):
-            unchanged += 1
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if target.is_dir() and not target.is_symlink():  # was a folder in the site before last
+            return "same", rel, (0, 0, 0), content
+        target.parent.mkdir(parents=True, exist_ok=True)
+        was_folder = target.is_dir() and not target.is_symlink()  # in the site before last
+        if was_folder:
             shutil.rmtree(target)
-            if known_work is not None:
-                for inner in [k for k in known_work if k.startswith(rel + "/")]:
-                    del known_work[inner]
         temporary = target.with_name(f".{target.name}.tmp")
         live = out / path
         if _same(live, content, known_live, rel):
             os.link(live, temporary)
-            unchanged += 1
+            outcome = "linked"
         else:
             temporary.write_bytes(content)
             os.chmod(temporary, 0o644)
-            written += 1
+            outcome = "written"
         os.replace(temporary, target)
-        if known_work is not None:
-            known_work[rel] = (_stamp(os.stat(target)), content)
+        return outcome + ("+folder" if was_folder else ""), rel, _stamp(os.stat(target)), content
+
+    if memory is not None:  # the preview compares from memory: threads would only add overhead
+        placed = [place(path) for path in sorted(files)]
+    else:
+        with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
+            placed = list(pool.map(place, sorted(files)))
+    for outcome, rel, stamp, content in placed:
+        if outcome.startswith("written"):
+            written += 1
+        else:
+            unchanged += 1
+        if outcome != "same" and known_work is not None:
+            if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
+                for inner in [k for k in known_work if k.startswith(rel + "/")]:
+                    del known_work[inner]
+            known_work[rel] = (stamp, content)
     if memory is not None and known_work is not None and set(known_work) == wanted:
         memory.complete.add(str(work))
     return written, unchanged
