@@ -64,6 +64,7 @@ def main() -> None:
         shutil.copytree(ROOT / "tests" / "fixtures" / "mini", project)
         shutil.copytree(ROOT / "templates", project / "templates")
         shutil.copytree(ROOT / "static", project / "static")
+        shutil.copytree(ROOT / "i18n", project / "i18n")
         (project / "signatories.yaml").write_text(signatories_yaml(args.entries), encoding="utf-8")
         today = dt.date(2026, 11, 30)
 

@@ -1,0 +1,54 @@
+"""The benchmark scripts keep working (tiny sizes; nothing here is timed or compared)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+SCRIPTS = [
+    ["benchmarks/check_signatories.py", "--entries", "20", "--runs", "1"],
+    ["benchmarks/serve_latency.py", "--stories", "5", "--signatories", "5", "--edits", "2"],
+]
+
+
+@pytest.mark.parametrize("command", SCRIPTS, ids=lambda c: c[0])
+def test_benchmark_script_runs_and_prints_figures(command):
+    result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert " ms" in result.stdout
+
+
+def test_generator_and_baseline_build_the_same_project(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "benchmarks/generate.py",
+            str(tmp_path / "p"),
+            "--stories",
+            "3",
+            "--signatories",
+            "4",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    out = subprocess.run(
+        [sys.executable, "benchmarks/baseline.py", str(tmp_path / "p"), str(tmp_path / "b")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip().endswith("pages")
+    built = subprocess.run(
+        [sys.executable, "build.py", "--project", str(tmp_path / "p"), "--out", str(tmp_path / "s")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "s" / "verhalen" / "persoon-00002" / "index.html").is_file()
