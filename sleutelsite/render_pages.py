@@ -91,6 +91,7 @@ class PageRenderer:
         # the files they were loaded from): cheaper than hashing a long list every time.
         self._shared_keys: dict[str, str] = dict(identities or {})
         self._parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
+        self._variables: dict[str, frozenset[str] | None] = {}
 
     def key(self, job: PageJob) -> str:
         names = self._template_variables(job.template)
@@ -133,12 +134,15 @@ class PageRenderer:
 
     def _template_variables(self, name: str) -> frozenset[str] | None:
         """Every name a template and what it extends or includes refers to (None: unknown)."""
+        if name in self._variables:
+            return self._variables[name]
         key = self.cache.key("template-variables", self.templates_key, name)
         found = self.cache.get("tvars", key)
         if found is None:
             found = ("known", _variables(self.env, name, set(), self._parsed))
             self.cache.put("tvars", key, found)
-        return found[1]  # type: ignore[index]
+        self._variables[name] = found[1]  # type: ignore[index]
+        return self._variables[name]
 
 
 def hreflangs(alternates: tuple[Alternate, ...]) -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ from .write import TreeMemory, write_site
 WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml")
 POLL_MS = 50  # without inotify
 SAFETY_POLL_MS = 1000  # with inotify, a slow poll in case an event is missed
-SETTLE_S = 0.005  # wait this long after the last file event before rebuilding
+SETTLE_S = 0.002  # wait this long after the last file event before rebuilding
 OVERLAY_CSS = PurePosixPath("_preview/overlay.css")
 
 
@@ -215,7 +215,7 @@ def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, ou
         print(f"{stamp} {what}: {status} in {ms:.0f} ms", flush=True)
 
     class PreviewWatcher(Watcher):
-        """Rebuilds as soon as inotify reports a change (5 ms after the last event, so a
+        """Rebuilds as soon as inotify reports a change (2 ms after the last event, so a
         save in several writes is seen whole); polls every 50 ms where inotify is missing.
         With inotify a slow poll remains, in case an event is ever missed."""
 
