@@ -56,17 +56,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     command = args.command
     project = args.project.resolve()
+    say = TERMINAL[args.lang]
     try:
         if command == "check":
             site = check(project, args.base_url, strict=args.strict)
             if args.strict:
                 for code, sources in missing_translations(site).items():
-                    print(f"Nog niet vertaald naar '{code}' ({len(sources)}):")
+                    print(say["untranslated"].format(code=code, count=len(sources)))
                     print("".join(f"  {source}\n" for source in sources), end="")
             print(
                 _ok(
-                    args.lang,
-                    f"{len(site.pages) + len(site.stories)} pagina's, {len(site.signatories)} ondertekenaars",
+                    say["checked"].format(
+                        pages=len(site.pages) + len(site.stories), signatories=len(site.signatories)
+                    )
                 )
             )
         elif command == "serve":
@@ -75,25 +77,25 @@ def main(argv: list[str] | None = None) -> int:
             return serve(project, args.host, args.port, args.open, args.lang, args.out)
         elif command == "new":
             path, url = new_content(project, args.kind, args.title, build_date())
-            rel = path.relative_to(project).as_posix()
-            print(f"Nieuw: {rel}. Het staat als concept (draft: true) in het voorbeeld op {url}")
-            print("Haal de regel 'draft: true' weg als het klaar is om te publiceren.")
+            print(say["new"].format(path=path.relative_to(project).as_posix(), url=url))
         else:
             out = args.out if args.out is not None else project / "_site"
             started = time.perf_counter()
             result = build(project, out, args.base_url, use_cache=not args.no_cache)
             ms = (time.perf_counter() - started) * 1000
-            pages = len(result.site.pages) + len(result.site.stories)
-            if result.site.next_scheduled:
-                day, source = result.site.next_scheduled
-                print(
-                    f"Gepland: {source} verschijnt op {format_date(day, result.site.translations[result.site.settings.default_language.code])} (de dagelijkse publicatie zet het online)."
-                )
+            site = result.site
+            if site.next_scheduled:
+                day, source = site.next_scheduled
+                words = site.translations[
+                    args.lang if args.lang in site.translations else site.settings.default_language.code
+                ]
+                print(say["scheduled"].format(source=source, date=format_date(day, words)))
+            pages = len(site.pages) + len(site.stories)
             print(
                 _ok(
-                    args.lang,
-                    f"{pages} pagina's naar {out} in {ms:.0f} ms "
-                    f"({result.stats.written} bestanden nieuw of gewijzigd, {result.stats.unchanged} gelijk)",
+                    say["built"].format(
+                        pages=pages, out=out, ms=ms, written=result.stats.written, same=result.stats.unchanged
+                    )
                 )
             )
     except BuildError as err:
@@ -122,7 +124,27 @@ def _write_job_summary(text: str) -> None:
             summary.write(text)
 
 
-def _ok(lang: str, text: str) -> str:
+TERMINAL = {
+    "nl": {
+        "checked": "{pages} pagina's, {signatories} ondertekenaars",
+        "built": "{pages} pagina's naar {out} in {ms:.0f} ms ({written} bestanden nieuw of gewijzigd, {same} gelijk)",
+        "scheduled": "Gepland: {source} verschijnt op {date} (de dagelijkse publicatie zet het online).",
+        "untranslated": "Nog niet vertaald naar '{code}' ({count}):",
+        "new": "Nieuw: {path}. Het staat als concept (draft: true) in het voorbeeld op {url}\n"
+        "Haal de regel 'draft: true' weg als het klaar is om te publiceren.",
+    },
+    "en": {
+        "checked": "{pages} pages, {signatories} signatories",
+        "built": "{pages} pages to {out} in {ms:.0f} ms ({written} files new or changed, {same} unchanged)",
+        "scheduled": "Scheduled: {source} appears on {date} (the daily publication puts it online).",
+        "untranslated": "Not yet translated into '{code}' ({count}):",
+        "new": "New: {path}. It is a draft (draft: true), visible in the preview at {url}\n"
+        "Remove the line 'draft: true' when it is ready to publish.",
+    },
+}
+
+
+def _ok(text: str) -> str:
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         return f"\033[32mOK\033[0m: {text}"
     return f"OK: {text}"

@@ -125,3 +125,10 @@ def test_build_says_when_the_next_scheduled_page_goes_live(make_project):
     project = make_project({"content/later.md": "---\ntitle: Later\npublish: 2027-01-15\n---\nTekst.\n"})
     result = run(project, env={"SOURCE_DATE_EPOCH": "1780272000"})
     assert "Gepland: content/later.md verschijnt op 15 januari 2027" in result.stdout
+
+
+def test_success_lines_in_english_too(make_project):
+    project = make_project()
+    result = run(project, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 10 pages to ")
