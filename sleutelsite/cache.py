@@ -5,9 +5,10 @@ versions, so a new version of the code never reads an old result. The folder is 
 delete: the next build is simply cold. Nothing here decides *whether* something changed
 (no "dirty" flags): a step's inputs are hashed, and equal inputs give equal outputs.
 
-Small results (front matter, models, exports) are read from disk in one go per kind and
-kept in memory; big ones (whole pages, Markdown HTML) go straight to disk in batches and
-are read one by one, so memory stays flat on large sites.
+With a folder, every result goes to disk in batches as it is made; small kinds (front
+matter, models, exports) are read back in one go per kind, big ones (whole pages,
+Markdown HTML) one by one and not kept, so memory stays flat on large sites. Without a
+folder (the preview) everything stays in memory.
 """
 
 from __future__ import annotations
@@ -103,10 +104,13 @@ class BuildCache:
     def put(self, ns: str, key: str, value: object) -> None:
         slot = (ns, key)
         self._used.add(slot)
-        if ns in BIG and self._db is not None:
+        if self._db is not None:  # on disk: written in batches, never piled up in memory
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._pending[slot] = blob
             self._pending_bytes += len(blob)
+            if ns not in BIG:
+                self._memory[slot] = value
+                self._new[slot] = value  # a render worker sends its small entries back
             if self._pending_bytes > _FLUSH_BYTES:
                 self.flush()
             return
@@ -124,6 +128,10 @@ class BuildCache:
             )
         self._pending.clear()
         self._pending_bytes = 0
+
+    @property
+    def on_disk(self) -> bool:
+        return self._db is not None
 
     def new_since(self, mark: set[Slot]) -> dict[Slot, object]:
         """Small entries added after `mark` (from `marker()`): a render worker sends these back."""
@@ -160,13 +168,6 @@ class BuildCache:
             return
         self.flush()
         with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)",
-                [
-                    (ns, key, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
-                    for (ns, key), v in self._new.items()
-                ],
-            )
             if prune:
                 self._db.execute(
                     "CREATE TEMP TABLE IF NOT EXISTS used (ns TEXT, key TEXT, PRIMARY KEY (ns, key))"

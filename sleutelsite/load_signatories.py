@@ -120,17 +120,22 @@ def _load_signatories(
         problems.append(problem(PATH, 0, "not_utf8", offset=err.start))
         return []
     lines = text.split("\n")
-    data, found = read_yaml(text, PATH, source_lines=lines)
-    if data is None and found:
-        # One broken entry must not hide the problems of all the others:
-        # read entry by entry, each from its own "- " line.
-        entries, found = _read_entry_by_entry(lines)
-    elif not isinstance(data, YamlList):
-        problems.extend(found)
-        problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
-        return []
+    if len(text) > _GROUPED_FROM and _is_plain_list(lines):
+        # A long list is read a few hundred entries at a time, so the parser's nodes for
+        # the whole file never exist at once (50,000 entries would take hundreds of MB).
+        entries, found = _read_in_groups(lines, 500)
     else:
-        entries = list(zip(data, data.item_lines, strict=True))
+        data, found = read_yaml(text, PATH, source_lines=lines)
+        if data is None and found:
+            # One broken entry must not hide the problems of all the others:
+            # read entry by entry, each from its own "- " line.
+            entries, found = _read_entry_by_entry(lines)
+        elif not isinstance(data, YamlList):
+            problems.extend(found)
+            problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
+            return []
+        else:
+            entries = list(zip(data, data.item_lines, strict=True))
     problems.extend(found)
     result = []
     for entry, line in entries:
@@ -159,8 +164,37 @@ def with_anchors(signatories: list[Signatory]) -> list[Signatory]:
     return result
 
 
-def _read_entry_by_entry(lines: list[str]) -> tuple[list[tuple[object, int]], list[Problem]]:
+_GROUPED_FROM = 1024 * 1024  # bytes
+
+
+def _is_plain_list(lines: list[str]) -> bool:
+    """Every line is a comment, blank, an entry's "- " or indented: a list of entries."""
+    return all(not line or line[0] in " -#" for line in lines)
+
+
+def _read_in_groups(lines: list[str], size: int) -> tuple[list[tuple[object, int]], list[Problem]]:
+    """Parse `size` entries at a time; a group with a syntax error is read entry by entry."""
     starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
+    entries: list[tuple[object, int]] = []
+    found: list[Problem] = []
+    for group in range(0, len(starts) - 1, size):
+        first, last = starts[group], starts[min(group + size, len(starts) - 1)]
+        chunk = lines[first:last]
+        data, chunk_problems = read_yaml("\n".join(chunk), PATH, first_line=first + 1, source_lines=chunk)
+        if data is None and chunk_problems:
+            more, chunk_problems = _read_entry_by_entry(lines, starts[group : group + size + 1])
+            entries += more
+        elif isinstance(data, YamlList):
+            entries += zip(data, data.item_lines, strict=True)
+        found += chunk_problems
+    return entries, found
+
+
+def _read_entry_by_entry(
+    lines: list[str], starts: list[int] | None = None
+) -> tuple[list[tuple[object, int]], list[Problem]]:
+    if starts is None:
+        starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
     entries: list[tuple[object, int]] = []
     found: list[Problem] = []
     for start, end in itertools.pairwise(starts):

@@ -266,8 +266,10 @@ def _worker(share: list[tuple[str, PageJob]], renderer: PageRenderer, mark: set,
     try:
         renderer.cache.after_fork()
         results = [_render_one(key, job, renderer) for key, job in share]
-        renderer.cache.flush()  # big entries go to disk from here; the small ones to the parent
-        send.send(("ok", (results, renderer.cache.new_since(mark), renderer.cache.used())))
+        cache = renderer.cache
+        cache.flush()  # on disk, this worker writes its own entries; in memory, the parent keeps them
+        entries = {} if cache.on_disk else cache.new_since(mark)
+        send.send(("ok", (results, entries, cache.used())))
     except BaseException:
         send.send(("error", traceback.format_exc()))
     finally:

@@ -123,3 +123,28 @@ def test_bad_file_names_get_a_suggested_slug(make_project):
 )
 def test_sort_key_ignores_case_accents_and_leading_words(name, key):
     assert sort_key(name) == key
+
+
+def test_a_long_signatory_file_is_read_in_groups_with_the_same_result(make_project):
+    """Above 1 MB the file is parsed a few hundred entries at a time: same entries, same lines,
+    and a broken entry in the middle still leaves every other problem visible."""
+    entries = [
+        f"- name: Organisatie {n:05d}\n  type: overig\n  municipality: Plaats\n  province: Utrecht\n"
+        f"  url: https://org{n}.example.net/\n  signed: 2026-01-01\n  verified: e-mail\n"
+        f"  statement: {'Wij steunen sleutelpersonen in de wijk. ' * 3}\n"
+        for n in range(6000)
+    ]
+    text = "# lange lijst\n" + "\n".join(entries)
+    assert len(text) > 1024 * 1024
+    site = load_site(make_project({"signatories.yaml": text}), OPTIONS)
+    assert len(site.signatories) == 6000
+    assert site.signatories[4321].line == 2 + 9 * 4321
+    broken = text.replace(
+        "  type: overig\n  municipality: Plaats\n  province: Utrecht\n  url: https://org3000.",
+        "  type: overig\n  municipality: Plaats: kapot\n  province: Utrecht\n  url: https://org3000.",
+        1,
+    )
+    broken = broken.replace("https://org5000.example.net/", "www.org5000.example.net", 1)
+    report = problems_of(make_project({"signatories.yaml": broken}))
+    assert "signatories.yaml:27004: er staat een dubbele punt in een waarde zonder aanhalingstekens" in report
+    assert "signatories.yaml:45006: 'url' moet beginnen met https:// of http://" in report
