@@ -6,8 +6,9 @@
 Per size: cold build (no cache, no previous output), warm build (cache present, no
 previous output: a deploy on CI with the cache restored), steady build (cache and both
 output trees present: an editor building again), one-story rebuild inside `serve`
-(median of 20 edits), peak memory (the build process plus its largest worker: an upper
-bound, as pages shared after fork count twice), pages per second, and in the same run
+(median of 20 edits), peak memory of the build process and, separately, of its largest
+render worker (whose resident size includes pages it shares with the build process after
+fork), pages per second, and in the same run
 the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
 ratio cold / baseline. Also the real site's cold build. Medians over --runs.
 Every build runs in a fresh Python process, as `python build.py` would.
@@ -45,7 +46,7 @@ result = build(Path({project!r}), Path({out!r}), today=dt.date(2026, 11, 30))
 seconds = time.perf_counter() - started
 me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({{"seconds": seconds, "rss_mb": (me + kids) / 1024, "pages": len(result.site.pages) + len(result.site.stories)}}))
+print(json.dumps({{"seconds": seconds, "rss_mb": me / 1024, "worker_mb": kids / 1024, "pages": len(result.site.pages) + len(result.site.stories)}}))
 """
 
 
@@ -120,6 +121,7 @@ def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> 
         "steady": steady,
         "serve": rebuild,
         "rss": max(c["rss_mb"] for c in colds + warms + steadies),
+        "worker": max(c["worker_mb"] for c in colds + warms + steadies),
         "pps": pages / cold,
         "baseline": base_s,
         "ratio": cold / base_s,
@@ -155,12 +157,12 @@ def main() -> None:
         real_serve = _real_serve(real_project, tmp / "real-preview")
     print(
         f"{'size (stories/signatories)':28} {'cold s':>7} {'warm s':>7} {'steady s':>9} {'serve ms':>9} "
-        f"{'peak MB':>8} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
+        f"{'peak MB':>8} {'worker MB':>10} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
     )
     for r in rows:
         print(
             f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['steady']:9.2f} {r['serve'] * 1000:9.0f} "
-            f"{r['rss']:8.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
+            f"{r['rss']:8.0f} {r['worker']:10.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
         )
     print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
           f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
