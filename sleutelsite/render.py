@@ -104,7 +104,7 @@ def render_site(
     data_files = _data_files(site, all_jobs, known_urls, cache, identities)
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
     if preview:
-        other_urls.add("/livereload.js")
+        other_urls.add("/_preview/live.js")
     problems += broken_links(rendered, base_path, project, other_urls)
     if problems:
         raise BuildError(problems)

@@ -32,6 +32,7 @@ POLL_MS = 50  # without inotify
 SAFETY_POLL_MS = 1000  # with inotify, a slow poll in case an event is missed
 SETTLE_S = 0.002  # wait this long after the last file event before rebuilding
 OVERLAY_CSS = PurePosixPath("_preview/overlay.css")
+LIVE_JS = PurePosixPath("_preview/live.js")  # sleutelsite/preview_live.js, only in the preview
 
 
 class PreviewSite:
@@ -51,6 +52,7 @@ class PreviewSite:
         self.last_good: Output = {}
         self.words: dict[str, object] = dict(OVERLAY_WORDS)  # from the last good translations
         self.trees = TreeMemory()  # what the two output trees hold, to compare without reading
+        self.live_js = (Path(__file__).parent / "preview_live.js").read_bytes()
         self.problems: tuple[Problem, ...] = ()
 
     def rebuild(self) -> tuple[int, int]:
@@ -63,13 +65,14 @@ class PreviewSite:
         except BuildError as err:
             self.problems = err.problems
             overlaid = with_overlay(self.last_good, err.problems, self.project, self.words)
+            overlaid[LIVE_JS] = self.live_js
             stats = write_site(overlaid, self.out, self.project, self.trees)
             return stats.written, 0
         self.problems = ()
         self.last_good = files
         self.words = dict(site.translations.get(site.settings.default_language.code, OVERLAY_WORDS))
         self.cache.forget_unused()  # what this rebuild did not need is stale: keep memory flat
-        stats = write_site(files, self.out, self.project, self.trees)
+        stats = write_site({**files, LIVE_JS: self.live_js}, self.out, self.project, self.trees)
         return stats.written, sum(1 for path in files if path.suffix == ".html")
 
 
@@ -259,8 +262,9 @@ def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, ou
             written, pages = preview.rebuild()
             what = changed[0] + (f" (+{len(changed) - 1})" if len(changed) > 1 else "")
             report(what, written, pages, (time.perf_counter() - started) * 1000)
-            self.filepath = changed[0]
-            return changed[0], None
+            # The page swaps itself in for a content edit; anything else reloads the page.
+            self.filepath = changed[0] if all(c.startswith("content" + os.sep) for c in changed) else "*"
+            return self.filepath, None
 
         def refresh(self) -> None:
             self.files = snapshot(project)

@@ -131,9 +131,7 @@ def test_the_browser_reloads_by_itself_after_an_edit(tmp_path, server_for):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(server.address + "/manifest/")
-        page.wait_for_function(
-            "window.LiveReload !== undefined && window.LiveReload.connector && window.LiveReload.connector._connectionDesired"
-        )
+        page.wait_for_function("window.__previewConnected === true")
         time.sleep(0.3)  # the websocket handshake
         manifest = project / "content" / "manifest.md"
         manifest.write_text(manifest.read_text().replace("title: Manifest", "title: Vanzelf vernieuwd"))
@@ -186,3 +184,30 @@ def test_thirty_random_edits_end_in_the_same_site_as_a_clean_build(tmp_path):
     clean = PreviewSite(project, tmp_path / "clean", "http://127.0.0.1:9999/", 9999, TODAY)
     clean.rebuild()
     assert tree(tmp_path / "served") == tree(tmp_path / "clean")
+
+
+def test_a_content_edit_is_swapped_into_the_open_page_and_its_scripts_run_again(tmp_path, server_for):
+    project = copy_project(tmp_path / "p")
+    server = server_for(project)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server.address + "/ondertekenaars/")
+        page.wait_for_function("window.__previewConnected === true")
+        page.evaluate("window.__sameDocument = true")
+        intro = project / "content" / "ondertekenaars.md"
+        intro.write_text(
+            intro.read_text().replace(
+                "Deze organisaties tekenden.", "Deze organisaties tekenden, bijgewerkt."
+            )
+        )
+        page.wait_for_selector("text=Deze organisaties tekenden, bijgewerkt.", timeout=10_000)
+        assert page.evaluate("window.__sameDocument") is True  # swapped in, not reloaded
+        page.wait_for_selector("#filter-count:has-text('2 van 2')")  # the list's script ran again
+        page.select_option("select[name=province]", "Utrecht")
+        assert page.locator("#filter-count").inner_text() == "1 van 2 organisaties"
+        template = project / "templates" / "signatories.html"
+        template.write_text(template.read_text().replace("{{ t.sign_too }}", "{{ t.sign_too }}!"))
+        page.wait_for_selector("text=Onderteken ook!", timeout=10_000)
+        assert page.evaluate("window.__sameDocument") is None  # a template change reloads the page
+        browser.close()
