@@ -119,11 +119,7 @@ def main() -> None:
             server.wait(10)
     what = "real site" if args.real else f"{args.stories} stories, {args.signatories} signatories"
     ms = sorted(t * 1000 for t in times)
-    until = (
-        "in the page open in Chromium"
-        if args.browser
-        else "complete in the preview folder"
-    )
+    until = "in the page open in Chromium" if args.browser else "complete in the preview folder"
     print(f"serve, {what}: save to new page {until}")
     print(
         f"  median {statistics.median(ms):.0f} ms, fastest {ms[0]:.0f} ms, slowest {ms[-1]:.0f} ms ({len(ms)} edits)"
