@@ -132,9 +132,3 @@ class Site:
     next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
     signatories_key: str = ""  # hash of everything the signatory list follows from
     translations: dict[str, dict[str, object]] = field(default_factory=dict)  # interface text per language
-
-    def page(self, url: str) -> Page:
-        for page in self.pages:
-            if page.url == url:
-                return page
-        raise KeyError(url)
