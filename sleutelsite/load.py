@@ -12,7 +12,7 @@ from .errors import BuildError, Problem, problem
 from .load_content import Content, Options, load_content
 from .load_fields import Field, check_fields
 from .load_i18n import load_translations
-from .load_signatories import load_signatories
+from .load_signatories import start_signatories
 from .load_yaml import YamlList, read_yaml
 from .model import Language, Settings, Site
 
@@ -56,6 +56,8 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
     settings = load_settings(project, base_url, problems)
     static_files = _files_below(project, "static", problems)
     templates = _files_below(project, "templates", problems)
+    # A long signatory list is parsed on the other core while content/ is read here.
+    finish_signatories = start_signatories(project, options.today, static_files, cache)
     content = Content([], [], [], [])
     if settings is not None:
         langs = settings.languages
@@ -81,7 +83,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
             content.stories += found.stories
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
-    signatories, signatories_key = load_signatories(project, options.today, static_files, problems, cache)
+    signatories, signatories_key = finish_signatories(problems)
     translations = load_translations(project, settings.languages, problems) if settings else {}
     if problems or settings is None:
         raise BuildError(problems)

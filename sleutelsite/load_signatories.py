@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import multiprocessing
+import os
 import re
+import traceback
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from .cache import BuildCache
@@ -82,23 +86,88 @@ def load_signatories(
 
     Returns the signatories and the key they follow from ("" when not memoised).
     """
+    return start_signatories(project, today, static_files, cache)(problems)
+
+
+def start_signatories(
+    project: Path, today: dt.date, static_files: frozenset[str], cache: BuildCache | None
+) -> Callable[[list[Problem]], tuple[list[Signatory], str]]:
+    """Begin loading; returns the function that finishes it (adding its problems).
+
+    A long file that is not in the cache is parsed in a forked process meanwhile, so the
+    caller can read content/ on the other core.
+    """
     file = project / PATH
     if cache is None or file.is_symlink() or not file.is_file():
-        return _load_signatories(project, today, static_files, problems), ""
+
+        def uncached(problems: list[Problem]) -> tuple[list[Signatory], str]:
+            return _load_signatories(project, today, static_files, problems), ""
+
+        return uncached
     logos = sorted(name for name in static_files if name.startswith("logos/"))
     stamps = [
         f"{name}:{(project / 'static' / name).stat().st_size}:{(project / 'static' / name).stat().st_mtime_ns}"
         for name in logos
     ]
-    key = cache.key("signatories", file.read_bytes(), today.isoformat(), *stamps)
+    data = file.read_bytes()
+    key = cache.key("signatories", data, today.isoformat(), *stamps)
     found = cache.get("signatories", key)
-    if found is None:
-        found_problems: list[Problem] = []
-        found = (_load_signatories(project, today, static_files, found_problems), found_problems)
-        cache.put("signatories", key, found)
-    result, found_problems = found  # type: ignore[misc]
-    problems.extend(found_problems)
-    return list(result), key
+    waiting = None
+    if found is None and len(data) > _BACKGROUND_FROM and _can_fork():
+        waiting = _in_background(lambda: _parsed(project, today, static_files))
+
+    def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
+        result = found
+        if result is None:
+            result = waiting() if waiting is not None else _parsed(project, today, static_files)
+            cache.put("signatories", key, result)
+        signatories, found_problems = result  # type: ignore[misc]
+        problems.extend(found_problems)
+        return list(signatories), key
+
+    return finish
+
+
+_BACKGROUND_FROM = 256 * 1024  # bytes; below this a process costs more than it saves
+
+
+def _parsed(
+    project: Path, today: dt.date, static_files: frozenset[str]
+) -> tuple[list[Signatory], list[Problem]]:
+    found: list[Problem] = []
+    return _load_signatories(project, today, static_files, found), found
+
+
+def _can_fork() -> bool:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_background(work: Callable[[], object]) -> Callable[[], object]:
+    """Run `work` in a forked process; the returned function waits for its result."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            send.send(("ok", work()))
+        except BaseException:
+            send.send(("error", traceback.format_exc()))
+        finally:
+            send.close()
+
+    process = context.Process(target=run, daemon=True)
+    process.start()
+    send.close()
+
+    def wait() -> object:
+        status, payload = receive.recv()
+        process.join()
+        if status != "ok":
+            raise RuntimeError(f"loading signatories failed:\n{payload}")
+        return payload
+
+    return wait
 
 
 def _load_signatories(
