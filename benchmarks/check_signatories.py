@@ -22,27 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import signatories_yaml  # noqa: E402
+
 from sleutelsite.build import check  # noqa: E402
-from sleutelsite.load_signatories import PROVINCES, TYPES, load_signatories, sort_key  # noqa: E402
-
-WORDS = ("buurt", "wijk", "huis", "brug", "samen", "thuis", "zorg", "kracht", "net", "hart", "stad", "dorp")
-
-
-def signatories_yaml(count: int, seed: int = 7) -> str:
-    rng = random.Random(seed)
-    names = set()
-    while len(names) < count:
-        prefix = rng.choice(("Stichting ", "Vereniging ", "", "De ", "Gemeente "))
-        names.add(f"{prefix}{rng.choice(WORDS).title()}{rng.choice(WORDS)} {len(names)}")
-    entries = []
-    for number, name in enumerate(sorted(names, key=sort_key)):
-        entries.append(
-            f"- name: {name}\n  type: {rng.choice(TYPES)}\n  municipality: Plaats {number % 300}\n"
-            f"  province: {rng.choice(PROVINCES)}\n  url: https://org{number}.example.net/\n"
-            f"  signed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n  verified: e-mail\n"
-            + ("  statement: Wij steunen sleutelpersonen in onze wijk.\n" if number % 3 == 0 else "")
-        )
-    return "\n".join(entries)
+from sleutelsite.load_signatories import load_signatories  # noqa: E402
 
 
 def timed(function, runs: int) -> list[float]:
@@ -65,7 +50,9 @@ def main() -> None:
         shutil.copytree(ROOT / "templates", project / "templates")
         shutil.copytree(ROOT / "static", project / "static")
         shutil.copytree(ROOT / "i18n", project / "i18n")
-        (project / "signatories.yaml").write_text(signatories_yaml(args.entries), encoding="utf-8")
+        (project / "signatories.yaml").write_text(
+            signatories_yaml(args.entries, random.Random(7)), encoding="utf-8"
+        )
         today = dt.date(2026, 11, 30)
 
         def checker() -> None:

@@ -79,6 +79,7 @@ def signatories_yaml(count: int, rng: random.Random) -> str:
             f"- name: {name}\n  type: {rng.choice(TYPES)}\n  municipality: Plaats {number % 300}\n"
             f"  province: {rng.choice(PROVINCES)}\n  url: https://org{number}.example.net/\n"
             f"  signed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n  verified: e-mail\n"
+            + ("  statement: Wij steunen sleutelpersonen in onze wijk.\n" if number % 3 == 0 else "")
         )
     return "\n".join(out)
 
