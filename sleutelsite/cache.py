@@ -42,7 +42,7 @@ class BuildCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.salt = engine_fingerprint().encode()
         self._memory: dict[Slot, object] = {}
-        self._new: dict[Slot, object] = {}  # small entries to save
+        self._new: dict[Slot, object] = {}  # without a folder: what a render worker sends back
         self._pending: dict[Slot, bytes] = {}  # big entries, pickled, to save
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
@@ -110,7 +110,6 @@ class BuildCache:
             self._pending_bytes += len(blob)
             if ns not in BIG:
                 self._memory[slot] = value
-                self._new[slot] = value  # a render worker sends its small entries back
             if self._pending_bytes > _FLUSH_BYTES:
                 self.flush()
             return
@@ -118,7 +117,7 @@ class BuildCache:
         self._new[slot] = value
 
     def flush(self) -> None:
-        """Write the big entries made so far."""
+        """Write the entries made so far."""
         if self._db is None or not self._pending:
             return
         with self._db:

@@ -20,7 +20,7 @@ from .render_context import (
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import robots, signatories_feed, sitemap, stories_feed
 from .render_markdown import MarkdownRenderer, with_base_path
-from .render_pages import PageJob, PageRenderer, page_jobs, render_pages
+from .render_pages import PageJob, PageRenderer, page_jobs, render_pages, templates_fingerprint
 from .render_safety import Finding, unsafe_problems
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -67,6 +67,7 @@ def render_site(
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(page.url for page in site.pages) | frozenset(story.url for story in site.stories)
     all_jobs = page_jobs(site, known_urls)
+    templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
     problems: list[Problem] = []
     template_problems: list[Problem] = []
     rendered = []
@@ -90,7 +91,9 @@ def render_site(
         def notice(page: Page, t=t) -> str:  # type: ignore[no-untyped-def]
             return page_notice(page, site.today, t) if preview else ""
 
-        renderer = PageRenderer(project, env, shared, content_html, notice, preview, cache, identities)
+        renderer = PageRenderer(
+            project, env, shared, content_html, notice, preview, cache, identities, templates_key
+        )
         done, found = render_pages([job for job in all_jobs if job.page.lang == lang.code], renderer)
         rendered += done
         template_problems += found

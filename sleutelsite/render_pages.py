@@ -77,6 +77,7 @@ class PageRenderer:
         preview: object,
         cache: BuildCache,
         identities: dict[str, str] | None = None,
+        templates_key: str = "",
     ) -> None:
         self.project = project
         self.env = env
@@ -85,7 +86,7 @@ class PageRenderer:
         self.notice = notice
         self.preview = preview
         self.cache = cache
-        self.templates_key = cache.key(_templates_fingerprint(project / "templates"))
+        self.templates_key = templates_key or templates_fingerprint(project / "templates", cache)
         self.fixed_key = cache.key(self.templates_key, repr(shared["site"]), repr(preview))
         # Shared values whose identity is known without looking at them (e.g. the hash of
         # the files they were loaded from): cheaper than hashing a long list every time.
@@ -193,7 +194,12 @@ def _variables(
     return frozenset(names)
 
 
-def _templates_fingerprint(folder: Path) -> str:
+def templates_fingerprint(folder: Path, cache: BuildCache) -> str:
+    """One key for all templates: any template change re-renders every page."""
+    return cache.key(_templates_text(folder))
+
+
+def _templates_text(folder: Path) -> str:
     parts = []
     for file in sorted(folder.rglob("*")):
         if file.is_file():
