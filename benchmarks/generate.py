@@ -84,6 +84,13 @@ def signatories_yaml(count: int, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def copy_real_project(dest: Path) -> Path:
+    """The real campaign project, without what a build does not read (venv, tests, output)."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", ".git", "_site", ".cache", "._site*", "tests")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
 def generate(out: Path, stories: int, signatories: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     if out.exists():

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import copy_real_project, generate  # noqa: E402
 
 SIZES = {"small": (50, 31), "medium": (1000, 2000), "large": (10000, 50000)}
 TODAY = dt.date(2026, 11, 30)
@@ -141,13 +141,7 @@ def main() -> None:
             print(f"measured {name}", file=sys.stderr, flush=True)
         real_out = tmp / "real-out"
         real_project = tmp / "real"
-        shutil.copytree(
-            ROOT,
-            real_project,
-            ignore=shutil.ignore_patterns(
-                ".venv", "node_modules", ".git", "_site", ".cache", "._site*", "tests"
-            ),
-        )
+        copy_real_project(real_project)
         real = []
         for _ in range(max(args.runs, 3)):
             shutil.rmtree(real_project / ".cache", ignore_errors=True)

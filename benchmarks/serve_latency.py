@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import generate  # noqa: E402
+from generate import copy_real_project, generate  # noqa: E402
 
 
 def free_port() -> int:
@@ -82,13 +81,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         if args.real:
             project = tmp / "real"
-            shutil.copytree(
-                ROOT,
-                project,
-                ignore=shutil.ignore_patterns(
-                    ".venv", "node_modules", ".git", "_site", ".cache", "._site*", "tests"
-                ),
-            )
+            copy_real_project(project)
             story = project / "content" / "verhalen" / "sakina.md"
             page = tmp / "preview" / "verhalen" / "sakina" / "index.html"
         else:

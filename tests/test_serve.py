@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -124,19 +125,26 @@ def test_drafts_show_in_the_preview_with_a_notice(tmp_path, server_for):
     assert "Concept: deze pagina" not in server.page("/manifest/")
 
 
-def test_the_browser_reloads_by_itself_after_an_edit(tmp_path, server_for):
-    project = copy_project(tmp_path / "p")
-    server = server_for(project)
+@contextmanager
+def preview_in_browser(server: Server, path: str):
+    """Chromium with `path` of the preview open and its live connection up."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(server.address + "/manifest/")
+        page.goto(server.address + path)
         page.wait_for_function("window.__previewConnected === true")
+        yield page
+        browser.close()
+
+
+def test_the_browser_reloads_by_itself_after_an_edit(tmp_path, server_for):
+    project = copy_project(tmp_path / "p")
+    server = server_for(project)
+    with preview_in_browser(server, "/manifest/") as page:
         time.sleep(0.3)  # the websocket handshake
         manifest = project / "content" / "manifest.md"
         manifest.write_text(manifest.read_text().replace("title: Manifest", "title: Vanzelf vernieuwd"))
         page.wait_for_selector("h1:has-text('Vanzelf vernieuwd')", timeout=10_000)
-        browser.close()
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -189,11 +197,7 @@ def test_thirty_random_edits_end_in_the_same_site_as_a_clean_build(tmp_path):
 def test_a_content_edit_is_swapped_into_the_open_page_and_its_scripts_run_again(tmp_path, server_for):
     project = copy_project(tmp_path / "p")
     server = server_for(project)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(server.address + "/ondertekenaars/")
-        page.wait_for_function("window.__previewConnected === true")
+    with preview_in_browser(server, "/ondertekenaars/") as page:
         page.evaluate("window.__sameDocument = true")
         intro = project / "content" / "ondertekenaars.md"
         intro.write_text(
@@ -210,4 +214,3 @@ def test_a_content_edit_is_swapped_into_the_open_page_and_its_scripts_run_again(
         template.write_text(template.read_text().replace("{{ t.sign_too }}", "{{ t.sign_too }}!"))
         page.wait_for_selector("text=Onderteken ook!", timeout=10_000)
         assert page.evaluate("window.__sameDocument") is None  # a template change reloads the page
-        browser.close()
