@@ -15,7 +15,7 @@ _FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "cite", "srcset"}  # fmt: skip
 _MEDIA_TAGS = {"img", "source", "video", "audio", "track", "input"}
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
-_MAYBE_UNSAFE = re.compile(r"<|&#|&[a-z]+;|(?:script|data|file)\s*:", re.IGNORECASE)
+_SCHEME_WORDS = ("script", "data", "file")  # javascript:, vbscript:, data:, file:
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -53,7 +53,7 @@ Finding = tuple[str, tuple[tuple[str, str], ...], int]  # (code, args, line inde
 
 def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
     """Script, frames, event handlers and script URLs in the HTML a page's Markdown made."""
-    if not _MAYBE_UNSAFE.search(markdown):
+    if not _maybe_unsafe(markdown):
         return ()
     finder = _Finder()
     finder.feed(html)
@@ -65,6 +65,25 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
         index = next((i for i, line in enumerate(lines) if needle in line), 0)
         found.append((code, tuple(sorted(args.items())), index))
     return tuple(found)
+
+
+def _maybe_unsafe(markdown: str) -> bool:
+    """Whether the text has raw markup, an entity or a script-like scheme at all.
+
+    Plain `in` and `find` calls: a regular expression with alternatives and IGNORECASE
+    took 0.4 ms per 6 KB page, more than the rest of the check on a clean page.
+    """
+    if "<" in markdown or "&" in markdown:
+        return True
+    colon = markdown.find(":")
+    while colon != -1:
+        end = colon
+        while end > 0 and markdown[end - 1].isspace():
+            end -= 1
+        if markdown[max(0, end - 6) : end].lower().endswith(_SCHEME_WORDS):
+            return True
+        colon = markdown.find(":", colon + 1)
+    return False
 
 
 def unsafe_problems(findings: tuple[Finding, ...], markdown: str, path: str, body_line: int) -> list[Problem]:

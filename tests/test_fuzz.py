@@ -121,3 +121,26 @@ def test_random_bytes_as_a_content_file(project, data):
         assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)))
     finally:
         (project / "content" / "fuzz.md").unlink()
+
+
+SCHEME_PIECES = ["java", "vb", "script", "SCRIPT", "data", "file", "Data", ":", "&#58;", "&colon;", " ", "\t",
+                 "\n", "\u00a0", "<", ">", "a", "img", "on", "onclick=", "href=", "src=", "'", '"', "x", "(", ")", "!"]  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(SCHEME_PIECES), max_size=12).map("".join) | st.text(max_size=60))
+def test_quick_safety_pre_check_never_skips_a_page_the_full_check_would_flag(text):
+    """The full check runs only where the quick pre-check says it may find something."""
+    import markdown
+
+    from sleutelsite.render_markdown import EXTENSION_CONFIG, EXTENSIONS
+    from sleutelsite.render_safety import _Finder, _maybe_unsafe
+
+    for source in (text, f"[link](java{text})", f"<a href='{text}'>x</a>"):
+        html = markdown.markdown(source, extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
+        finder = _Finder()
+        finder.feed(html)
+        finder.close()
+        script_like = [code for code, _ in finder.found if code != "image_outside_static"]
+        if script_like:
+            assert _maybe_unsafe(source), (source, html, script_like)
