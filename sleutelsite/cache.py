@@ -47,6 +47,7 @@ class BuildCache:
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._used: set[Slot] = set()
+        self._writers: list = []  # render workers still writing their entries to disk
         self._db: sqlite3.Connection | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
         if folder is not None:
@@ -152,6 +153,15 @@ class BuildCache:
             self.put(ns, key, value)
         self._used |= used
 
+    def written_by(self, process) -> None:  # type: ignore[no-untyped-def]
+        """A forked worker still flushing its own entries; `save` waits for it."""
+        self._writers.append(process)
+
+    def wait_for_writers(self) -> None:
+        for process in self._writers:
+            process.join()  # a worker that failed to write only makes the next build slower
+        self._writers.clear()
+
     def start_round(self) -> None:
         """A long-running preview calls this before each rebuild."""
         self._used = set()
@@ -163,6 +173,7 @@ class BuildCache:
 
     def save(self, prune: bool = False) -> None:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""
+        self.wait_for_writers()
         if self._db is None:
             return
         self.flush()
@@ -179,6 +190,7 @@ class BuildCache:
         self._new.clear()
 
     def close(self) -> None:
+        self.wait_for_writers()
         if self._db is not None:
             self._db.close()
             self._db = None

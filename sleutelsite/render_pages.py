@@ -245,41 +245,61 @@ def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage 
 
 
 def _in_processes(misses: list[tuple[str, PageJob]], renderer: PageRenderer, workers: int) -> list:
-    """Split the work over forked processes; this process takes the first share itself."""
+    """Share the work with forked processes; this process renders too.
+
+    Each process takes the next few pages from a shared counter, so a process that is
+    slowed down (by the disk, or by long pages) simply takes fewer.
+    """
     context = multiprocessing.get_context("fork")
-    shares = [misses[i::workers] for i in range(workers)]
+    counter = context.Value("q", 0)
     mark = renderer.cache.marker()
     children = []
-    for share in shares[1:]:
+    for _ in range(workers - 1):
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(share, renderer, mark, send), daemon=True)
+        process = context.Process(target=_worker, args=(misses, counter, renderer, mark, send), daemon=True)
         process.start()
         send.close()
         children.append((receive, process))
-    done = [_render_one(key, job, renderer) for key, job in shares[0]]
+    done = _render_claimed(misses, counter, renderer)
     for receive, process in children:
         status, payload = receive.recv()
-        process.join()
         if status != "ok":
+            process.join()
             raise RuntimeError(f"a render worker failed:\n{payload}")
         results, entries, used = payload
         done += results
         renderer.cache.add_entries(entries, used)
+        renderer.cache.written_by(process)  # it puts its entries on disk while we go on
     return done
 
 
-def _worker(share: list[tuple[str, PageJob]], renderer: PageRenderer, mark: set, send) -> None:  # type: ignore[no-untyped-def]
+_CLAIM = 8  # pages taken at a time from the shared counter
+
+
+def _render_claimed(misses: list[tuple[str, PageJob]], counter, renderer: PageRenderer) -> list:  # type: ignore[no-untyped-def]
+    done = []
+    while True:
+        with counter.get_lock():
+            start = counter.value
+            counter.value = start + _CLAIM
+        if start >= len(misses):
+            return done
+        done += [_render_one(key, job, renderer) for key, job in misses[start : start + _CLAIM]]
+
+
+def _worker(misses: list[tuple[str, PageJob]], counter, renderer: PageRenderer, mark: set, send) -> None:  # type: ignore[no-untyped-def]
     try:
         renderer.cache.after_fork()
-        results = [_render_one(key, job, renderer) for key, job in share]
+        results = _render_claimed(misses, counter, renderer)
         cache = renderer.cache
-        cache.flush()  # on disk, this worker writes its own entries; in memory, the parent keeps them
-        entries = {} if cache.on_disk else cache.new_since(mark)
+        entries = {} if cache.on_disk else cache.new_since(mark)  # in memory, the parent keeps them
         send.send(("ok", (results, entries, cache.used())))
     except BaseException:
         send.send(("error", traceback.format_exc()))
+        return
     finally:
         send.close()
+    cache.flush()  # on disk, this worker writes its own entries, after the parent has the pages
 
 
 def template_problem(err: Exception, page_source: str, project: Path) -> Problem:
