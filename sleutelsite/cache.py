@@ -14,9 +14,10 @@ folder (the preview) everything stays in memory.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import pickle
+import re
 import sqlite3
-from importlib.metadata import version
 from pathlib import Path
 
 CACHE_FOLDER = ".cache"
@@ -31,9 +32,28 @@ def engine_fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
     for file in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
-    for package in ("Markdown", "Jinja2", "PyYAML"):
-        digest.update(f"{package}={version(package)}".encode())
+    digest.update(library_versions().encode())
     return digest.hexdigest()
+
+
+def library_versions() -> str:
+    """The versions of the libraries whose output we keep, without importlib.metadata
+    (whose import alone cost more than a warm build's page lookups) and without importing
+    Markdown, which a warm build never needs."""
+    import jinja2
+    import yaml
+
+    return f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
+
+
+def markdown_release() -> str:
+    """Python-Markdown's version tuple, read from its __meta__.py without importing it."""
+    spec = importlib.util.find_spec("markdown")
+    if spec is None or spec.origin is None:
+        return "missing"
+    meta = Path(spec.origin).with_name("__meta__.py").read_text(encoding="utf-8")
+    found = re.search(r"^__version_info__\s*=\s*(.+)$", meta, re.MULTILINE)
+    return found.group(1).strip() if found else hashlib.blake2b(meta.encode(), digest_size=8).hexdigest()
 
 
 class BuildCache:

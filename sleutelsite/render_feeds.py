@@ -6,12 +6,22 @@ Deterministic: every date comes from content, never from the clock.
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape, quoteattr
 
 from .model import Signatory, Site, Story
 from .render_context import Alternate, format_date
 
 _EMPTY = dt.date(2026, 1, 1)  # 'updated' of a feed without entries: any fixed date
+
+
+def escape(text: str) -> str:
+    """XML text (xml.sax.saxutils would import urllib and ssl just for this)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value with its double quotes."""
+    text = escape(text).replace('"', "&quot;")
+    return '"' + text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def _stamp(day: dt.date) -> str:

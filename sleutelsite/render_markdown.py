@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from importlib.metadata import version
 
-from .cache import BuildCache
+from .cache import BuildCache, markdown_release
 from .render_safety import Finding, unsafe_findings
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
-RENDERER_VERSION = f"markdown-{version('markdown')}-{'+'.join(EXTENSIONS)}-1"
+RENDERER_VERSION = f"markdown-{markdown_release()}-{'+'.join(EXTENSIONS)}-1"
 
 _SITE_PATH = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
