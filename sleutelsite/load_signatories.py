@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import multiprocessing
 import os
 import re
 import traceback
@@ -140,11 +139,13 @@ def _parsed(
 
 def _can_fork() -> bool:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
+    return cores > 1 and hasattr(os, "fork")
 
 
 def _in_background(work: Callable[[], object]) -> Callable[[], object]:
     """Run `work` in a forked process; the returned function waits for its result."""
+    import multiprocessing  # only here: a short list never needs it
+
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 

@@ -11,12 +11,9 @@ only real changes. The build only ever deletes inside folders it made itself (ma
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -144,6 +141,8 @@ def _update(
     if memory is not None:  # the preview compares from memory: threads would only add overhead
         placed = [place(path) for path in sorted(files)]
     else:
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
             placed = list(pool.map(place, sorted(files)))
     for outcome, rel, stamp, content in placed:
@@ -276,10 +275,12 @@ def _swap(new: Path, out: Path) -> None:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
+    import ctypes  # only when a site is replaced
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library this process already uses
+    except OSError:
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False

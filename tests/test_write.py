@@ -151,3 +151,15 @@ def test_a_file_shared_by_both_trees_is_never_changed_in_place(tmp_path):
     write_site(files(index="z", same="anders"), out, tmp_path / "p")
     assert (out / "same.html").read_text() == "anders"
     assert (tmp_path / "._site.prev" / "same.html").read_text() == "gelijk"
+
+
+def test_swap_is_one_atomic_exchange_on_linux(tmp_path):
+    from sleutelsite.write import _exchange
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "from-a").touch()
+    (tmp_path / "b" / "from-b").touch()
+    assert _exchange(tmp_path / "a", tmp_path / "b")
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["from-b"]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["from-a"]
