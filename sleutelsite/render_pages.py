@@ -171,7 +171,8 @@ def _variables(
     seen.add(name)
     if name not in parsed:  # each template is parsed once, however many chains it is in
         try:
-            ast = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            ast = env.parse(source, name, filename)  # kept by the environment for its compile
         except jinja2.TemplateError:
             parsed[name] = None  # rendering will report it
         else:

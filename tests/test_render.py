@@ -106,3 +106,23 @@ def test_json_export_counts_and_escapes_nothing_away():
 def test_exports_are_part_of_the_site(make_project):
     files = rendered(make_project())
     assert json.loads(files[output_path("/ondertekenaars.json")])["count"] == 2
+
+
+def test_a_template_analysed_for_page_keys_is_not_parsed_again_to_compile(monkeypatch):
+    import jinja2
+    import jinja2.meta
+
+    from sleutelsite.render import make_environment
+
+    env = make_environment(ROOT / "templates")
+    parsed = []
+    original = jinja2.Environment._parse
+    monkeypatch.setattr(
+        jinja2.Environment, "_parse", lambda self, *a: parsed.append(a[1]) or original(self, *a)
+    )
+    source, filename, _ = env.loader.get_source(env, "story.html")
+    tree = env.parse(source, "story.html", filename)
+    template = env.get_template("story.html")
+    assert parsed.count("story.html") == 1
+    assert jinja2.meta.find_undeclared_variables(tree)  # the tree was really there to read
+    assert template.name == "story.html"
