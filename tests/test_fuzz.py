@@ -131,13 +131,11 @@ SCHEME_PIECES = ["java", "vb", "script", "SCRIPT", "data", "file", "Data", ":", 
 @given(st.lists(st.sampled_from(SCHEME_PIECES), max_size=12).map("".join) | st.text(max_size=60))
 def test_quick_safety_pre_check_never_skips_a_page_the_full_check_would_flag(text):
     """The full check runs only where the quick pre-check says it may find something."""
-    import markdown
-
-    from sleutelsite.render_markdown import EXTENSION_CONFIG, EXTENSIONS
+    from sleutelsite.render_markdown import new_markdown
     from sleutelsite.render_safety import _Finder, _maybe_unsafe
 
     for source in (text, f"[link](java{text})", f"<a href='{text}'>x</a>"):
-        html = markdown.markdown(source, extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
+        html = new_markdown().convert(source)
         finder = _Finder()
         finder.feed(html)
         finder.close()

@@ -126,3 +126,20 @@ def test_a_template_analysed_for_page_keys_is_not_parsed_again_to_compile(monkey
     assert parsed.count("story.html") == 1
     assert jinja2.meta.find_undeclared_variables(tree)  # the tree was really there to read
     assert template.name == "story.html"
+
+
+def test_markdown_made_from_extension_classes_equals_markdown_made_by_names():
+    import markdown
+
+    from sleutelsite.render_markdown import EXTENSION_CONFIG, EXTENSIONS, new_markdown
+
+    text = (
+        "# Kop {#eigen-id .klasse}\n\n## Tweede kop\n\nTekst met *nadruk* en [link](/tips/).\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(1)\n```\n\n3. drie\n4. vier\n\n"
+        '<div markdown="1">*binnen* html</div>\n\n## Tweede kop\n'
+    )
+    by_name = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIG)
+    expected = by_name.convert(text)
+    assert new_markdown().convert(text) == expected
+    for piece in ('id="eigen-id"', "<table>", "<code", 'start="3"', "<em>binnen</em>", 'id="tweede-kop_1"'):
+        assert piece in expected
