@@ -13,7 +13,7 @@ from .load_content import Options
 from .model import Site
 from .render import make_environment, render_site
 from .render_markdown import MarkdownRenderer
-from .write import WriteStats, write_site
+from .write import Staging, WriteStats
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,19 @@ def build(
     """
     options = Options(today=today or build_date(), include_drafts=drafts)
     cache = BuildCache(project / CACHE_FOLDER if use_cache else None)
+    staging = None
     try:
         site = load_site(project, options, base_url, cache)  # raises BuildError, all problems at once
         env = make_environment(project / "templates", project / CACHE_FOLDER if use_cache else None)
-        files = render_site(site, project, env, MarkdownRenderer(cache))  # {path: bytes}; no disk writes
-        stats = write_site(files, out, project)  # atomic swap
+        staging = Staging(out, project)  # a hidden folder beside `out`; the live site stays as it is
+        # Pages go into the staging folder as they are made; any problem still stops the build.
+        files = render_site(site, project, env, MarkdownRenderer(cache), place=staging.place_soon)
+        stats = staging.finish(files)  # the rest of the files, then one atomic swap
         cache.save(prune=True)
+    except BaseException:
+        if staging is not None:
+            staging.abandon()
+        raise
     finally:
         cache.close()
     return BuildResult(site, stats)

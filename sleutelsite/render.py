@@ -75,8 +75,13 @@ def render_site(
     env: jinja2.Environment | None = None,
     markdown: MarkdownRenderer | None = None,
     preview: Preview | None = None,
+    place: Callable[[PurePosixPath, bytes], object] | None = None,
 ) -> Output:
-    """Render every page and list every static file; raise BuildError on any problem."""
+    """Render every page and list every static file; raise BuildError on any problem.
+
+    With `place` (a Staging's place_soon), each page goes to the staging folder as soon
+    as it is made, by the process that made it, and the output holds its outcome.
+    """
     env = env or make_environment(project / "templates")
     markdown = markdown or MarkdownRenderer()
     base_path = site.settings.base_path
@@ -111,8 +116,9 @@ def render_site(
             return page_notice(page, site.today, t) if preview else ""
 
         renderer = PageRenderer(
-            project, env, shared, content_html, notice, preview, cache, identities, templates_key
-        )
+            project, env, shared, content_html, notice, preview, cache, identities, templates_key,
+            (lambda url, html: place(output_path(url), html)) if place is not None else None,
+        )  # fmt: skip
         done, found = render_pages([job for job in all_jobs if job.page.lang == lang.code], renderer)
         rendered += done
         template_problems += found

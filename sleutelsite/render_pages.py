@@ -8,6 +8,7 @@ shared values that its template (with everything it extends or includes) refers 
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmllib
 import os
 import re
@@ -44,7 +45,7 @@ class RenderedPage:
     url: str
     source: str  # the content file, for error messages
     template: str
-    html: bytes
+    html: bytes | object  # or, once a staging folder has it, what `place` returned
     findings: tuple[Finding, ...]  # unsafe markup in the page's Markdown
     hrefs: tuple[str, ...]  # every href and src, unescaped
     ids: frozenset[str]
@@ -77,8 +78,10 @@ class PageRenderer:
         cache: BuildCache,
         identities: dict[str, str] | None = None,
         templates_key: str = "",
+        place: Callable[[str, bytes], object] | None = None,
     ) -> None:
         self.project = project
+        self.place = place  # puts a finished page in the staging folder (url, html) -> outcome
         self.env = env
         self.shared = shared
         self.content_html = content_html
@@ -217,18 +220,21 @@ def _templates_text(folder: Path) -> str:
 def render_pages(jobs: list[PageJob], renderer: PageRenderer) -> tuple[list[RenderedPage], list[Problem]]:
     """Every job rendered (cached where possible), and the template problems found."""
     cache = renderer.cache
-    results: list[RenderedPage] = []
+    hits: list[RenderedPage] = []
     misses: list[tuple[str, PageJob]] = []
     for job in jobs:
         key = renderer.key(job)
         hit = cache.get("page", key)
         if hit is not None:
-            results.append(RenderedPage(job.page.url, job.page.source, job.template, *hit))  # type: ignore[misc]
+            hits.append(RenderedPage(job.page.url, job.page.source, job.template, *hit))  # type: ignore[misc]
         else:
             misses.append((key, job))
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
-    if len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork"):
-        done = _in_processes(misses, renderer, workers)
+    parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
+    children = _start_workers(misses, renderer, workers) if parallel else None
+    results = [_placed(page, renderer) for page in hits]  # after forking: placing may start threads
+    if children is not None:
+        done = _render_claimed(misses, children[0], renderer) + _collect(children, renderer)
     else:
         done = [_render_one(key, job, renderer) for key, job in misses]
     problems = [item for item in done if isinstance(item, Problem)]
@@ -240,11 +246,19 @@ def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage 
     result = renderer.render(job)
     if isinstance(result, RenderedPage):
         renderer.cache.put("page", key, (result.html, result.findings, result.hrefs, result.ids))
+        result = _placed(result, renderer)
     return result
 
 
-def _in_processes(misses: list[tuple[str, PageJob]], renderer: PageRenderer, workers: int) -> list:
-    """Share the work with forked processes; this process renders too.
+def _placed(page: RenderedPage, renderer: PageRenderer) -> RenderedPage:
+    """Hand the page to the staging folder now, if there is one, and keep only its outcome."""
+    if renderer.place is None:
+        return page
+    return dataclasses.replace(page, html=renderer.place(page.url, page.html))  # type: ignore[arg-type]
+
+
+def _start_workers(misses: list[tuple[str, PageJob]], renderer: PageRenderer, workers: int):  # type: ignore[no-untyped-def]
+    """Fork processes to share the work; this process renders too (see _render_claimed).
 
     Each process takes the next few pages from a shared counter, so a process that is
     slowed down (by the disk, or by long pages) simply takes fewer.
@@ -261,8 +275,12 @@ def _in_processes(misses: list[tuple[str, PageJob]], renderer: PageRenderer, wor
         process.start()
         send.close()
         children.append((receive, process))
-    done = _render_claimed(misses, counter, renderer)
-    for receive, process in children:
+    return counter, children
+
+
+def _collect(started, renderer: PageRenderer) -> list:  # type: ignore[no-untyped-def]
+    done = []
+    for receive, process in started[1]:
         status, payload = receive.recv()
         if status != "ok":
             process.join()

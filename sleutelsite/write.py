@@ -21,6 +21,7 @@ from .errors import BuildError, problem
 
 MARKER = ".sleutelsite-output"
 _WRITERS = 4  # threads putting files in place: the disk waits, not the CPU
+_IN_FLIGHT = 64  # pages handed to those threads and not yet on disk
 MARKER_TEXT = "This folder is made by build.py and replaced on every build.\n"
 
 
@@ -56,31 +57,179 @@ class TreeMemory:
         }
 
 
+class Placed(str):
+    """An output file a render process already put in the staging folder: its outcome
+    ("same", "linked" or "written"); or, until it is done, a Future of it."""
+
+
 def write_site(
     files: dict[PurePosixPath, bytes | Path], out: Path, project: Path, memory: TreeMemory | None = None
 ) -> WriteStats:
-    out = Path(os.path.abspath(out))
-    check_output_folder(out, project)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out)
-    work = _work_folder(out)
+    staging = Staging(out, project, memory)
     try:
-        written, unchanged = _update(work, out, files, memory)
+        return staging.finish(files)
+    except BaseException:
+        staging.abandon()
+        raise
+
+
+class Staging:
+    """The folder the next site is made in: the site before last (most files already
+    right), else a new hidden folder. Pages may be placed while others still render,
+    from any process; `finish` writes the rest, removes what is no longer wanted and swaps
+    the folder in. Until then the live site is untouched."""
+
+    def __init__(self, out: Path, project: Path, memory: TreeMemory | None = None) -> None:
+        self.out = Path(os.path.abspath(out))
+        check_output_folder(self.out, project)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _recover(self.out)
+        self.work = _work_folder(self.out)
+        self.fresh = self.work.name.startswith(f".{self.out.name}.new-")  # empty but for the marker
+        self.memory = memory
+        self._pid = os.getpid()
+        self._folders: set[str] = set()  # made in this process
+        self._pool = None
+        self._room = None
+
+    def place(self, path: PurePosixPath, content: bytes) -> tuple[str, tuple[int, int, int]]:
+        """Put one file in place; returns (outcome, stamp). Safe in threads and forked processes."""
+        target = self.work / path
+        rel = str(path)
+        known_work, known_live = self._known()
+        if not self.fresh and _same(target, content, known_work, rel):
+            return "same", (0, 0, 0)
+        self._make_parent(target, path)
+        was_folder = not self.fresh and target.is_dir() and not target.is_symlink()  # in the site before last
+        if was_folder:
+            shutil.rmtree(target)
+        live = self.out / path
+        temporary = target if self.fresh else target.with_name(f".{target.name}.tmp")
+        if _same(live, content, known_live, rel):
+            os.link(live, temporary)
+            outcome = "linked"
+        else:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                os.fchmod(handle, 0o644)
+                view = memoryview(content)
+                while view:
+                    view = view[os.write(handle, view) :]
+            finally:
+                os.close(handle)
+            outcome = "written"
+        if temporary != target:
+            os.replace(temporary, target)
+        stamp = _stamp(os.stat(target)) if self.memory is not None else (0, 0, 0)
+        return outcome + ("+folder" if was_folder else ""), stamp
+
+    def place_soon(self, path: PurePosixPath, content: bytes) -> object:
+        """Place a page while the caller goes on: on a thread in the build process (the disk
+        waits, not the CPU), at once in a render worker. Returns a Placed or its Future."""
+        if os.getpid() != self._pid:
+            return Placed(self.place(path, content)[0])
+        if self._pool is None:
+            import threading
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=_WRITERS)
+            self._room = threading.BoundedSemaphore(_IN_FLIGHT)  # pages waiting, held in memory
+        self._room.acquire()  # type: ignore[union-attr]
+        future = self._pool.submit(self.place, path, content)
+        future.add_done_callback(lambda _: self._room.release())  # type: ignore[union-attr]
+        return future
+
+    def _known(self):  # type: ignore[no-untyped-def]
+        if self.memory is None:
+            return None, None
+        return self.memory.trees.setdefault(str(self.work), {}), self.memory.trees.get(str(self.out), {})
+
+    def _make_parent(self, target: Path, path: PurePosixPath) -> None:
+        folder = str(path.parent)
+        if folder in self._folders:
+            return
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            # In the site before last a file (or link) stands where a folder must go now.
+            step = self.work
+            for part in path.parent.parts:
+                step = step / part
+                if step.is_symlink() or (step.exists() and not step.is_dir()):
+                    step.unlink()
+            target.parent.mkdir(parents=True, exist_ok=True)
+        self._folders.add(folder)
+
+    def finish(self, files: dict[PurePosixPath, bytes | Path]) -> WriteStats:
+        """Make the folder hold exactly `files` (plus the marker) and swap it in."""
+        if self._pool is not None:
+            self._pool.shutdown()  # every page placed so far is on disk before anything is removed
+        written, unchanged = self._update(files)
+        work, out, memory = self.work, self.out, self.memory
         _swap(work, out)
         if memory is not None:
             memory.swap(work, out)
-    except BaseException:
-        if work.name.startswith(f".{out.name}.new-"):
-            shutil.rmtree(work, ignore_errors=True)
-        raise
-    if work.exists() and work != _prev(out):  # keep the old site: the next build starts from it
-        if _prev(out).exists():
-            shutil.rmtree(work, ignore_errors=True)
+        if work.exists() and work != _prev(out):  # keep the old site: the next build starts from it
+            if _prev(out).exists():
+                shutil.rmtree(work, ignore_errors=True)
+            else:
+                os.rename(work, _prev(out))
+                if memory is not None:
+                    memory.moved(work, _prev(out))
+        return WriteStats(written, unchanged)
+
+    def abandon(self) -> None:
+        """After a failed build: a new folder goes; the site before last stays for the next."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self.fresh:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    def _update(self, files: dict[PurePosixPath, bytes | Path]) -> tuple[int, int]:
+        work, memory = self.work, self.memory
+        known_work, _ = self._known()
+        wanted = {str(path) for path in files}
+        if self.fresh:
+            pass  # nothing there but what this build placed
+        elif memory is not None and known_work is not None and str(work) in memory.complete:
+            _remove_known_extras(work, known_work, wanted)  # we wrote every file there: no need to look
         else:
-            os.rename(work, _prev(out))
-            if memory is not None:
-                memory.moved(work, _prev(out))
-    return WriteStats(written, unchanged)
+            _remove_extras(work, wanted)
+            if known_work is not None:  # forget what is gone
+                for rel in [rel for rel in known_work if rel not in wanted]:
+                    del known_work[rel]
+
+        def place(path: PurePosixPath) -> tuple[str, str, tuple[int, int, int], bytes]:
+            data = files[path]
+            if isinstance(data, Placed):
+                return str(data), str(path), (0, 0, 0), b""
+            if not isinstance(data, bytes | Path):  # a page still being placed on a thread
+                return str(data.result()[0]), str(path), (0, 0, 0), b""  # type: ignore[attr-defined]
+            content = data.read_bytes() if isinstance(data, Path) else data
+            outcome, stamp = self.place(path, content)
+            return outcome, str(path), stamp, content
+
+        if memory is not None:  # the preview compares from memory: threads would only add overhead
+            placed = [place(path) for path in sorted(files)]
+        else:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
+                placed = list(pool.map(place, sorted(files)))
+        written = unchanged = 0
+        for outcome, rel, stamp, content in placed:
+            if outcome.startswith("written"):
+                written += 1
+            else:
+                unchanged += 1
+            if outcome != "same" and known_work is not None:
+                if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
+                    for inner in [k for k in known_work if k.startswith(rel + "/")]:
+                        del known_work[inner]
+                known_work[rel] = (stamp, content)
+        if memory is not None and known_work is not None and set(known_work) == wanted:
+            memory.complete.add(str(work))
+        return written, unchanged
 
 
 def _prev(out: Path) -> Path:
@@ -96,68 +245,6 @@ def _work_folder(out: Path) -> Path:
     (work / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     os.chmod(work, 0o755)
     return work
-
-
-def _update(
-    work: Path, out: Path, files: dict[PurePosixPath, bytes | Path], memory: TreeMemory | None
-) -> tuple[int, int]:
-    """Make `work` hold exactly `files` (plus the marker)."""
-    written = unchanged = 0
-    known_work = memory.trees.setdefault(str(work), {}) if memory is not None else None
-    known_live = memory.trees.get(str(out), {}) if memory is not None else None
-    wanted = {str(path) for path in files}
-    if memory is not None and known_work is not None and str(work) in memory.complete:
-        _remove_known_extras(work, known_work, wanted)  # we wrote every file there: no need to look
-    else:
-        _remove_extras(work, wanted)
-        if known_work is not None:  # forget what is gone
-            for rel in [rel for rel in known_work if rel not in wanted]:
-                del known_work[rel]
-
-    def place(path: PurePosixPath) -> tuple[str, str, tuple[int, int, int], bytes]:
-        """Put one file in place; runs in a thread (file system calls release the GIL)."""
-        data = files[path]
-        content = data.read_bytes() if isinstance(data, Path) else data
-        target = work / path
-        rel = str(path)
-        if _same(target, content, known_work, rel):
-            return "same", rel, (0, 0, 0), content
-        target.parent.mkdir(parents=True, exist_ok=True)
-        was_folder = target.is_dir() and not target.is_symlink()  # in the site before last
-        if was_folder:
-            shutil.rmtree(target)
-        temporary = target.with_name(f".{target.name}.tmp")
-        live = out / path
-        if _same(live, content, known_live, rel):
-            os.link(live, temporary)
-            outcome = "linked"
-        else:
-            temporary.write_bytes(content)
-            os.chmod(temporary, 0o644)
-            outcome = "written"
-        os.replace(temporary, target)
-        return outcome + ("+folder" if was_folder else ""), rel, _stamp(os.stat(target)), content
-
-    if memory is not None:  # the preview compares from memory: threads would only add overhead
-        placed = [place(path) for path in sorted(files)]
-    else:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
-            placed = list(pool.map(place, sorted(files)))
-    for outcome, rel, stamp, content in placed:
-        if outcome.startswith("written"):
-            written += 1
-        else:
-            unchanged += 1
-        if outcome != "same" and known_work is not None:
-            if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
-                for inner in [k for k in known_work if k.startswith(rel + "/")]:
-                    del known_work[inner]
-            known_work[rel] = (stamp, content)
-    if memory is not None and known_work is not None and set(known_work) == wanted:
-        memory.complete.add(str(work))
-    return written, unchanged
 
 
 def _remove_extras(work: Path, wanted: set[str]) -> None:
@@ -226,24 +313,6 @@ def check_output_folder(out: Path, project: Path) -> None:
         code = "out_not_ours"
     if code:
         raise BuildError([problem(str(out), 0, code, out=str(out), marker=MARKER)])
-
-
-def _keep_old(data: bytes | Path, old: Path, dest: Path) -> bool:
-    """Hard-link the previous file when its bytes are the same."""
-    try:
-        stat = old.stat()
-    except OSError:
-        return False
-    if isinstance(data, Path):
-        if stat.st_size != data.stat().st_size or old.read_bytes() != data.read_bytes():
-            return False
-    elif stat.st_size != len(data) or old.read_bytes() != data:
-        return False
-    try:
-        os.link(old, dest)
-    except OSError:
-        return False
-    return True
 
 
 def _recover(out: Path) -> None:

@@ -65,3 +65,38 @@ def test_a_template_change_reaches_every_page_through_the_cache(project: Path, t
     assert pages and all('class="skip-link direct"' in p.read_text() for p in pages)
     build(project, tmp_path / "c", today=TODAY, use_cache=False)
     assert tree(tmp_path / "b") == tree(tmp_path / "c")
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_pages_placed_by_a_build_that_then_fails_never_reach_the_site(
+    project: Path, tmp_path: Path, monkeypatch, parallel: bool
+):
+    """Pages go to the staging folder while others render; a problem found after that
+    (here a broken link) still leaves the live site as it was, and the next build exact."""
+    from sleutelsite.errors import BuildError
+
+    if parallel:
+        monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)
+    build(project, tmp_path / "clean", today=TODAY, use_cache=False)
+    expected = tree(tmp_path / "clean")
+    out = tmp_path / "_site"
+    build(project, out, today=TODAY)
+    story = project / "content" / "verhalen" / "persoon-3.md"
+    original = story.read_text()
+    story.write_text(original.replace("Tekst", "Nieuwe tekst"))
+    build(project, out, today=TODAY)  # now the site before last waits beside it
+    second = tree(out)
+    for n in range(12):  # every page changes, one link breaks
+        page = project / "content" / "verhalen" / f"persoon-{n}.md"
+        page.write_text(page.read_text().replace("## Kop", "## Kop veranderd"))
+    story.write_text(story.read_text() + "\n[kapot](/bestaat-niet/)\n")
+    with pytest.raises(BuildError):
+        build(project, out, today=TODAY)
+    assert tree(out) == second
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("._site")) == ["._site.prev"]
+    for n in range(12):
+        page = project / "content" / "verhalen" / f"persoon-{n}.md"
+        page.write_text(page.read_text().replace("## Kop veranderd", "## Kop"))
+    story.write_text(original)
+    build(project, out, today=TODAY)
+    assert tree(out) == expected
