@@ -70,12 +70,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "yaml_unclosed_bracket": {
         "nl": (
-            "een lijst tussen [ ] of { } wordt niet gesloten.",
-            "Sluit de lijst af met ] of }, of schrijf elk item op een eigen regel met '- '.",
+            "een lijst tussen [ ] of {{ }} wordt niet gesloten.",
+            "Sluit de lijst af met ] of }}, of schrijf elk item op een eigen regel met '- '.",
         ),
         "en": (
-            "a list in [ ] or { } is not closed.",
-            "Close it with ] or }, or write each item on its own line starting with '- '.",
+            "a list in [ ] or {{ }} is not closed.",
+            "Close it with ] or }}, or write each item on its own line starting with '- '.",
         ),
     },
     "yaml_bad_start": {

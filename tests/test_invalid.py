@@ -40,3 +40,16 @@ def test_invalid_input_gives_the_expected_error(case: str, tmp_path: Path) -> No
     if os.environ.get("UPDATE_EXPECTED"):
         expected.write_text(report, encoding="utf-8")
     assert report == expected.read_text(encoding="utf-8")
+
+
+def test_every_message_is_a_format_string_with_named_places_only() -> None:
+    """A literal { or } in a message must be doubled, or the error itself would crash."""
+    import string
+
+    from sleutelsite.messages import MESSAGES
+
+    for code, languages in MESSAGES.items():
+        for lang, texts in languages.items():
+            for text in texts:
+                fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+                assert all(name.isidentifier() for name in fields), (code, lang, text)
