@@ -101,7 +101,7 @@ class BuildCache:
             return self._memory[slot]
         blob = self._pending.get(slot)
         if blob is None and self._db is not None:
-            blob = self._read(ns, key)
+            blob = self._read(ns, key, take=True)  # a small kind's value is kept unpickled below
         if blob is None:
             return None
         try:
@@ -113,14 +113,26 @@ class BuildCache:
         self._used.add(slot)
         return value
 
-    def _read(self, ns: str, key: str) -> bytes | None:
+    def has(self, ns: str, key: str) -> bool:
+        """Whether `get` would find something, without reading a big value."""
+        slot = (ns, key)
+        if slot in self._memory or slot in self._pending:
+            return True
+        if self._db is None:
+            return False
+        if ns in BIG:
+            query = "SELECT 1 FROM memo WHERE ns = ? AND key = ?"
+            return self._db.execute(query, (ns, key)).fetchone() is not None
+        return self._read(ns, key) is not None
+
+    def _read(self, ns: str, key: str, take: bool = False) -> bytes | None:
         assert self._db is not None
         if ns in BIG:
             row = self._db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
             return row[0] if row else None
         if ns not in self._stored:
             self._stored[ns] = dict(self._db.execute("SELECT key, value FROM memo WHERE ns = ?", (ns,)))
-        return self._stored[ns].get(key)
+        return self._stored[ns].pop(key, None) if take else self._stored[ns].get(key)
 
     def put(self, ns: str, key: str, value: object) -> None:
         slot = (ns, key)

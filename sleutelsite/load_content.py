@@ -122,23 +122,29 @@ def load_content(
         if section and not _SLUG.match(section):
             problems.append(problem(path, 0, "bad_slug", slug=section, better=slugify(section)))
             continue
-        source = _read_source(file, path, problems, cache)
-        if source is None:
+        data = _read_bytes(file, path, problems)
+        if data is None:
             continue
-        # Everything below follows from the file and this context: memoise it as a whole.
-        key = source.key + context  # both are hashes already
+        source_key = cache.key("front-matter", path, data)
+        # Everything below follows from the file and this context: memoise it as a whole,
+        # problems included, so a warm build never even looks at the parsed front matter.
+        key = source_key + context  # both are hashes already
         found = cache.get("model", key)
         if found is None:
             found_problems: list[Problem] = []
-            found = (
-                _model(
+            source = _read_source(path, data, source_key, found_problems, cache)
+            made = None
+            if source is not None:
+                made = _model(
                     source, section, slug, lang, url_prefix, options, static_files, templates, found_problems
-                ),
-                found_problems,
-            )
+                )
+            found = (made, found_problems)
             cache.put("model", key, found)
-        (kind, item), found_problems = found  # type: ignore[misc]
+        made, found_problems = found  # type: ignore[misc]
         problems.extend(found_problems)
+        if made is None:
+            continue
+        kind, item = made
         if kind == "scheduled":
             content.scheduled.append(item)  # type: ignore[arg-type]
         elif kind == "tip":
@@ -232,14 +238,20 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def _read_source(file: str, path: str, problems: list[Problem], cache: BuildCache) -> SourceFile | None:
+def _read_bytes(file: str, path: str, problems: list[Problem]) -> bytes | None:
     with open(file, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_CONTENT_BYTES:
             problems.append(problem(path, 0, "file_too_large", size=size, limit=MAX_CONTENT_BYTES))
             return None
-        data = handle.read()
-    key = cache.key("front-matter", path, data)
+        return handle.read()
+
+
+def _read_source(
+    path: str, data: bytes, key: str, problems: list[Problem], cache: BuildCache
+) -> SourceFile | None:
+    """The file split into front matter and body; memoised apart from the model, which
+    also depends on settings, templates and static files."""
     found = cache.get("fm", key)
     if found is None:
         parse_problems: list[Problem] = []

@@ -220,25 +220,29 @@ def _templates_text(folder: Path) -> str:
 def render_pages(jobs: list[PageJob], renderer: PageRenderer) -> tuple[list[RenderedPage], list[Problem]]:
     """Every job rendered (cached where possible), and the template problems found."""
     cache = renderer.cache
-    hits: list[RenderedPage] = []
+    hits: list[tuple[str, PageJob]] = []
     misses: list[tuple[str, PageJob]] = []
     for job in jobs:
         key = renderer.key(job)
-        hit = cache.get("page", key)
-        if hit is not None:
-            hits.append(RenderedPage(job.page.url, job.page.source, job.template, *hit))  # type: ignore[misc]
-        else:
-            misses.append((key, job))
+        (hits if cache.has("page", key) else misses).append((key, job))
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
     children = _start_workers(misses, renderer, workers) if parallel else None
-    results = [_placed(page, renderer) for page in hits]  # after forking: placing may start threads
+    results = []
+    for key, job in hits:  # read one at a time and placed at once: never all pages in memory
+        hit = cache.get("page", key)
+        if hit is None:  # gone since (another build pruned it): make it here
+            results.append(_render_one(key, job, renderer))
+            continue
+        page = RenderedPage(job.page.url, job.page.source, job.template, *hit)  # type: ignore[misc]
+        results.append(_placed(page, renderer))  # after forking: placing may start threads
     if children is not None:
         done = _render_claimed(misses, children[0], renderer) + _collect(children, renderer)
     else:
         done = [_render_one(key, job, renderer) for key, job in misses]
+    done += results
     problems = [item for item in done if isinstance(item, Problem)]
-    results += [item for item in done if isinstance(item, RenderedPage)]
+    results = [item for item in done if isinstance(item, RenderedPage)]
     return sorted(results, key=lambda r: r.url), problems
 
 

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from .errors import BuildError, problem
 
 MARKER = ".sleutelsite-output"
-_WRITERS = 4  # threads putting files in place: the disk waits, not the CPU
+_WRITERS = 2  # threads putting files in place: the disk waits, not the CPU
 _IN_FLIGHT = 64  # pages handed to those threads and not yet on disk
 MARKER_TEXT = "This folder is made by build.py and replaced on every build.\n"
 

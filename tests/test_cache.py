@@ -100,3 +100,23 @@ def test_pages_placed_by_a_build_that_then_fails_never_reach_the_site(
     story.write_text(original)
     build(project, out, today=TODAY)
     assert tree(out) == expected
+
+
+def test_problems_come_back_from_the_cache_exactly(project: Path, tmp_path: Path):
+    """A warm build skips parsing a file it knows; it must still report that file's problems."""
+    from sleutelsite.errors import BuildError
+
+    story = project / "content" / "verhalen" / "persoon-4.md"
+    story.write_text("---\nname: Persoon 4\ndate: 2026-11-04\nsummary: S.\nonbekend: x\n---\nTekst.\n")
+    (project / "content" / "verhalen" / "kapot.md").write_text("---\nname: [niet gesloten\n---\nTekst.\n")
+    reports = []
+    for _ in range(2):  # cold, then from the cache
+        with pytest.raises(BuildError) as info:
+            build(project, tmp_path / "out", today=TODAY)
+        reports.append([(p.path, p.line, p.code) for p in info.value.problems])
+    assert reports[0] == reports[1]
+    assert {path for path, _, _ in reports[0]} >= {
+        "content/verhalen/persoon-4.md",
+        "content/verhalen/kapot.md",
+    }
+    assert (project / CACHE_FOLDER / "build.sqlite").is_file()
