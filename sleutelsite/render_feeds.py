@@ -11,6 +11,7 @@ from .model import Signatory, Site, Story
 from .render_context import Alternate, format_date
 
 _EMPTY = dt.date(2026, 1, 1)  # 'updated' of a feed without entries: any fixed date
+FEED_ENTRIES = 50  # the newest ones: a feed reader wants news, not the archive (kind to phones)
 
 
 def escape(text: str) -> str:
@@ -58,11 +59,13 @@ def _entry(title: str, url: str, day: dt.date, summary: str) -> str:
 
 
 def stories_feed(site: Site, stories: tuple[Story, ...], code: str) -> bytes:
-    """The stories of one language, newest first."""
+    """The newest FEED_ENTRIES stories of one language, newest first."""
     t = site.translations[code]
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted((s for s in stories if s.lang == code), key=lambda s: (s.date, s.slug), reverse=True)
+    ordered = sorted((s for s in stories if s.lang == code), key=lambda s: (s.date, s.slug), reverse=True)[
+        :FEED_ENTRIES
+    ]
     entries = [
         _entry(str(t["feed_story"]).format(name=s.name), base + s.url, s.date, s.summary) for s in ordered
     ]
@@ -72,11 +75,11 @@ def stories_feed(site: Site, stories: tuple[Story, ...], code: str) -> bytes:
 
 
 def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) -> bytes:
-    """The 50 most recent signatories, each linking to its place on the list."""
+    """The FEED_ENTRIES most recent signatories, each linking to its place on the list."""
     t = site.translations[code]
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted(signatories, key=lambda s: (s.signed, s.name), reverse=True)[:50]
+    ordered = sorted(signatories, key=lambda s: (s.signed, s.name), reverse=True)[:FEED_ENTRIES]
     entries = [
         _entry(
             str(t["feed_signed"]).format(name=s.name),

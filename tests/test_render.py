@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import yaml
 
@@ -143,3 +144,21 @@ def test_markdown_made_from_extension_classes_equals_markdown_made_by_names():
     assert new_markdown().convert(text) == expected
     for piece in ('id="eigen-id"', "<table>", "<code", 'start="3"', "<em>binnen</em>", 'id="tweede-kop_1"'):
         assert piece in expected
+
+
+def test_the_stories_feed_holds_the_newest_fifty(make_project):
+    import datetime as dt
+
+    from sleutelsite.render_feeds import FEED_ENTRIES
+
+    first = dt.date(2026, 1, 1)
+    stories = {
+        f"content/verhalen/persoon-{n}.md": f"---\nname: Persoon {n}\ndate: {first + dt.timedelta(days=n)}\nsummary: S.\n---\nTekst.\n"
+        for n in range(FEED_ENTRIES + 7)
+    }
+    feed = rendered(make_project(stories))[output_path("/verhalen/feed.xml")].decode()
+    names = re.findall(r"<title>[^<]*?(Persoon \d+)[^<]*</title>", feed)
+    assert FEED_ENTRIES == 50
+    assert feed.count("<entry>") == FEED_ENTRIES
+    assert names[:3] == ["Persoon 56", "Persoon 55", "Persoon 54"]  # newest first
+    assert "Persoon 0<" not in feed and "Persoon 6<" not in feed  # the oldest are left out
