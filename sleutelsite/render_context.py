@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import jinja2
 
@@ -47,9 +48,9 @@ def watch_url(video_id: str) -> str:
     return "https://www.youtube.com/results?search_query=Sleutelpersonen+Werken+filmmanifest"
 
 
-@dataclass(frozen=True)
-class Alternate:
-    """The same page in another language, or that language's home when not translated."""
+class Alternate(NamedTuple):
+    """The same page in another language, or that language's home when not translated.
+    A named tuple: made for every page on every build, so cheap to make and to key."""
 
     code: str
     name: str

@@ -95,15 +95,22 @@ class PageRenderer:
         self._shared_keys: dict[str, str] = dict(identities or {})
         self._parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
         self._variables: dict[str, frozenset[str] | None] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
 
     def key(self, job: PageJob) -> str:
-        names = self._template_variables(job.template)
-        used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
         return self.cache.key(
             "page", self.fixed_key, self.notice(job.page),
-            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children), repr(job.alternates),
-            *(f"{name}={self._shared_key(name)}" for name in used),
+            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children),
+            repr(tuple(map(tuple, job.alternates))), *self._shared_parts(job.template),
         )  # fmt: skip
+
+    def _shared_parts(self, template: str) -> tuple[str, ...]:
+        """name=identity of every shared value the template chain refers to (once per template)."""
+        if template not in self._parts:
+            names = self._template_variables(template)
+            used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
+            self._parts[template] = tuple(f"{name}={self._shared_key(name)}" for name in used)
+        return self._parts[template]
 
     def render(self, job: PageJob) -> RenderedPage | Problem:
         content, findings = self.content_html(job.page.body)

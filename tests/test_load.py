@@ -148,3 +148,18 @@ def test_a_long_signatory_file_is_read_in_groups_with_the_same_result(make_proje
     report = problems_of(make_project({"signatories.yaml": broken}))
     assert "signatories.yaml:27004: er staat een dubbele punt in een waarde zonder aanhalingstekens" in report
     assert "signatories.yaml:45006: 'url' moet beginnen met https:// of http://" in report
+
+
+def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monkeypatch):
+    import os
+
+    from sleutelsite import load_content
+
+    file = tmp_path / "groeit.md"
+    file.write_bytes(b"x" * 200_000)
+    monkeypatch.setattr(load_content.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    problems: list = []
+    assert load_content._read_bytes(str(file), "content/groeit.md", problems) == b"x" * 200_000
+    monkeypatch.setattr(load_content, "MAX_CONTENT_BYTES", 100_000)
+    assert load_content._read_bytes(str(file), "content/groeit.md", problems) is None
+    assert [p.code for p in problems] == ["file_too_large"]
