@@ -185,6 +185,15 @@ class BuildCache:
             self.put(ns, key, value)
         self._used |= used
 
+    def take_pending(self) -> dict[Slot, bytes]:
+        """The entries not yet on disk, pickled: a render worker writes them for this process."""
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        return pending
+
+    def add_pending(self, blobs: dict[Slot, bytes]) -> None:
+        self._pending.update(blobs)
+        self._pending_bytes += sum(len(blob) for blob in blobs.values())
+
     def written_by(self, process) -> None:  # type: ignore[no-untyped-def]
         """A forked worker still flushing its own entries; `save` waits for it."""
         self._writers.append(process)

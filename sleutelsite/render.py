@@ -93,8 +93,7 @@ def render_site(
     all_jobs = page_jobs(site, known_urls)
     templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
     problems: list[Problem] = []
-    template_problems: list[Problem] = []
-    rendered = []
+    work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls)
         film = film_renderer(env, shared)
@@ -119,9 +118,8 @@ def render_site(
             project, env, shared, content_html, notice, preview, cache, identities, templates_key,
             (lambda url, html: place(output_path(url), html)) if place is not None else None,
         )  # fmt: skip
-        done, found = render_pages([job for job in all_jobs if job.page.lang == lang.code], renderer)
-        rendered += done
-        template_problems += found
+        work += [(job, renderer) for job in all_jobs if job.page.lang == lang.code]
+    rendered, template_problems = render_pages(work, cache)
     problems += _once_per_template_line(template_problems)
     bodies = {job.page.url: job.page for job in all_jobs}
     for page in rendered:

@@ -224,19 +224,24 @@ def _templates_text(folder: Path) -> str:
     return "\0".join(parts)
 
 
-def render_pages(jobs: list[PageJob], renderer: PageRenderer) -> tuple[list[RenderedPage], list[Problem]]:
-    """Every job rendered (cached where possible), and the template problems found."""
-    cache = renderer.cache
-    hits: list[tuple[str, PageJob]] = []
-    misses: list[tuple[str, PageJob]] = []
-    for job in jobs:
+Work = tuple[str, PageJob, "PageRenderer"]  # page key, job, the renderer of its language
+
+
+def render_pages(
+    jobs: list[tuple[PageJob, PageRenderer]], cache: BuildCache
+) -> tuple[list[RenderedPage], list[Problem]]:
+    """Every job rendered (cached where possible) by its language's renderer, and the
+    template problems found. One pass for all languages: one set of render processes."""
+    hits: list[Work] = []
+    misses: list[Work] = []
+    for job, renderer in jobs:
         key = renderer.key(job)
-        (hits if cache.has("page", key) else misses).append((key, job))
+        (hits if cache.has("page", key) else misses).append((key, job, renderer))
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
-    children = _start_workers(misses, renderer, workers) if parallel else None
+    children = _start_workers(misses, cache, workers) if parallel else None
     results = []
-    for key, job in hits:  # read one at a time and placed at once: never all pages in memory
+    for key, job, renderer in hits:  # read one at a time and placed at once: never all pages in memory
         hit = cache.get("page", key)
         if hit is None:  # gone since (another build pruned it): make it here
             results.append(_render_one(key, job, renderer))
@@ -244,9 +249,9 @@ def render_pages(jobs: list[PageJob], renderer: PageRenderer) -> tuple[list[Rend
         page = RenderedPage(job.page.url, job.page.source, job.template, *hit)  # type: ignore[misc]
         results.append(_placed(page, renderer))  # after forking: placing may start threads
     if children is not None:
-        done = _render_claimed(misses, children[0], renderer) + _collect(children, renderer)
+        done = _render_claimed(misses, children[0]) + _collect(children, cache)
     else:
-        done = [_render_one(key, job, renderer) for key, job in misses]
+        done = [_render_one(*work) for work in misses]
     done += results
     problems = [item for item in done if isinstance(item, Problem)]
     results = [item for item in done if isinstance(item, RenderedPage)]
@@ -268,7 +273,7 @@ def _placed(page: RenderedPage, renderer: PageRenderer) -> RenderedPage:
     return dataclasses.replace(page, html=renderer.place(page.url, page.html))  # type: ignore[arg-type]
 
 
-def _start_workers(misses: list[tuple[str, PageJob]], renderer: PageRenderer, workers: int):  # type: ignore[no-untyped-def]
+def _start_workers(misses: list[Work], cache: BuildCache, workers: int):  # type: ignore[no-untyped-def]
     """Fork processes to share the work; this process renders too (see _render_claimed).
 
     Each process takes the next few pages from a shared counter, so a process that is
@@ -278,18 +283,21 @@ def _start_workers(misses: list[tuple[str, PageJob]], renderer: PageRenderer, wo
 
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
-    mark = renderer.cache.marker()
+    mark = cache.marker()
     children = []
     for _ in range(workers - 1):
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(misses, counter, renderer, mark, send), daemon=True)
+        receive, send = context.Pipe()
+        first = not children
+        process = context.Process(
+            target=_worker, args=(misses, counter, cache, mark, send, first), daemon=True
+        )
         process.start()
         send.close()
         children.append((receive, process))
     return counter, children
 
 
-def _collect(started, renderer: PageRenderer) -> list:  # type: ignore[no-untyped-def]
+def _collect(started, cache: BuildCache) -> list:  # type: ignore[no-untyped-def]
     done = []
     for receive, process in started[1]:
         status, payload = receive.recv()
@@ -298,15 +306,19 @@ def _collect(started, renderer: PageRenderer) -> list:  # type: ignore[no-untype
             raise RuntimeError(f"a render worker failed:\n{payload}")
         results, entries, used = payload
         done += results
-        renderer.cache.add_entries(entries, used)
-        renderer.cache.written_by(process)  # it puts its entries on disk while we go on
+        cache.add_entries(entries, used)
+    if cache.on_disk:  # the first worker writes this process's new entries with its own,
+        receive, process = started[1][0]  # on the other core, while this one goes on
+        receive.send(cache.take_pending())
+        for _, process in started[1]:
+            cache.written_by(process)
     return done
 
 
 _CLAIM = 8  # pages taken at a time from the shared counter
 
 
-def _render_claimed(misses: list[tuple[str, PageJob]], counter, renderer: PageRenderer) -> list:  # type: ignore[no-untyped-def]
+def _render_claimed(misses: list[Work], counter) -> list:  # type: ignore[no-untyped-def]
     done = []
     while True:
         with counter.get_lock():
@@ -314,22 +326,24 @@ def _render_claimed(misses: list[tuple[str, PageJob]], counter, renderer: PageRe
             counter.value = start + _CLAIM
         if start >= len(misses):
             return done
-        done += [_render_one(key, job, renderer) for key, job in misses[start : start + _CLAIM]]
+        done += [_render_one(*work) for work in misses[start : start + _CLAIM]]
 
 
-def _worker(misses: list[tuple[str, PageJob]], counter, renderer: PageRenderer, mark: set, send) -> None:  # type: ignore[no-untyped-def]
+def _worker(misses: list[Work], counter, cache: BuildCache, mark: set, send, first: bool) -> None:  # type: ignore[no-untyped-def]
     try:
-        renderer.cache.after_fork()
-        results = _render_claimed(misses, counter, renderer)
-        cache = renderer.cache
+        cache.after_fork()
+        results = _render_claimed(misses, counter)
         entries = {} if cache.on_disk else cache.new_since(mark)  # in memory, the parent keeps them
         send.send(("ok", (results, entries, cache.used())))
     except BaseException:
         send.send(("error", traceback.format_exc()))
-        return
-    finally:
         send.close()
-    cache.flush()  # on disk, this worker writes its own entries, after the parent has the pages
+        return
+    if cache.on_disk:
+        if first:
+            cache.add_pending(send.recv())  # the build process's entries: one writer, one transaction
+        cache.flush()
+    send.close()
 
 
 def template_problem(err: Exception, page_source: str, project: Path) -> Problem:
