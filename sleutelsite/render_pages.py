@@ -27,8 +27,7 @@ from .render_context import Alternate, alternates_of, children_of, story_page
 from .render_safety import Finding
 
 PARALLEL_MIN_PAGES = 200  # below this, starting processes costs more than it saves
-_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ATTRIBUTE = re.compile(r"""\s(href|src|id)\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # one pass over the page
 
 
 @dataclass(frozen=True)
@@ -129,10 +128,21 @@ class PageRenderer:
             )
         except Exception as err:
             return template_problem(err, job.page.source, self.project)
-        hrefs = tuple(dict.fromkeys(htmllib.unescape(a or b) for a, b in _LINK.findall(text)))
-        ids = frozenset(a or b for a, b in _ID.findall(text))
+        links: dict[str, None] = {}  # in order, once each
+        ids = set()
+        for name, double, single in _ATTRIBUTE.findall(text):
+            if name == "id":
+                ids.add(double or single)
+            else:
+                links[htmllib.unescape(double or single)] = None
         return RenderedPage(
-            job.page.url, job.page.source, job.template, text.encode("utf-8"), findings, hrefs, ids
+            job.page.url,
+            job.page.source,
+            job.template,
+            text.encode("utf-8"),
+            findings,
+            tuple(links),
+            frozenset(ids),
         )
 
     def _shared_key(self, name: str) -> str:
