@@ -58,8 +58,8 @@ class TreeMemory:
 
 
 class Placed(str):
-    """An output file a render process already put in the staging folder: its outcome
-    ("same", "linked" or "written"); or, until it is done, a Future of it."""
+    """The outcome ("same", "linked" or "written") of a page that a render worker already
+    put in the staging folder. (In the build process the page's value is a Future of it.)"""
 
 
 def write_site(
@@ -156,7 +156,7 @@ class Staging:
             for part in path.parent.parts:
                 step = step / part
                 if step.is_symlink() or (step.exists() and not step.is_dir()):
-                    step.unlink()
+                    step.unlink(missing_ok=True)  # another thread may have been first
             target.parent.mkdir(parents=True, exist_ok=True)
         self._folders.add(folder)
 
