@@ -113,6 +113,11 @@ class BuildCache:
         self._used.add(slot)
         return value
 
+    def touch(self, ns: str, key: str) -> None:
+        """Keep an entry that this build needs only if something changes (a page's Markdown,
+        when the page itself came from the cache), so that pruning does not drop it."""
+        self._used.add((ns, key))
+
     def has(self, ns: str, key: str) -> bool:
         """Whether `get` would find something, without reading a big value."""
         slot = (ns, key)
@@ -218,6 +223,8 @@ class BuildCache:
         if self._db is None:
             return
         self.flush()
+        if prune and self._db.execute("SELECT COUNT(*) FROM memo").fetchone()[0] == len(self._used):
+            prune = False  # every entry was used (all are on disk now): nothing to drop
         with self._db:
             if prune:
                 self._db.execute(

@@ -130,7 +130,9 @@ def load_content(
         # problems included, so a warm build never even looks at the parsed front matter.
         key = source_key + context  # both are hashes already
         found = cache.get("model", key)
-        if found is None:
+        if found is not None:
+            cache.touch("fm", source_key)  # needed again when settings or templates change
+        else:
             found_problems: list[Problem] = []
             source = _read_source(path, data, source_key, found_problems, cache)
             made = None

@@ -117,6 +117,7 @@ def render_site(
         renderer = PageRenderer(
             project, env, shared, content_html, notice, preview, cache, identities, templates_key,
             (lambda url, html: place(output_path(url), html)) if place is not None else None,
+            markdown.key,
         )  # fmt: skip
         work += [(job, renderer) for job in all_jobs if job.page.lang == lang.code]
     rendered, template_problems = render_pages(work, cache)

@@ -24,9 +24,12 @@ class MarkdownRenderer:
         self._md = None  # made on the first cache miss: a warm build never imports Markdown
         self.cache = cache or BuildCache()
 
+    def key(self, text: str) -> str:
+        return self.cache.key(RENDERER_VERSION, text)
+
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
         """(HTML, unsafe markup found in it)."""
-        key = self.cache.key(RENDERER_VERSION, text)
+        key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:
             if self._md is None:

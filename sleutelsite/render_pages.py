@@ -78,9 +78,11 @@ class PageRenderer:
         identities: dict[str, str] | None = None,
         templates_key: str = "",
         place: Callable[[str, bytes], object] | None = None,
+        markdown_key: Callable[[str], str] | None = None,
     ) -> None:
         self.project = project
         self.place = place  # puts a finished page in the staging folder (url, html) -> outcome
+        self.markdown_key = markdown_key  # the memo key of a body's Markdown, kept with the page
         self.env = env
         self.shared = shared
         self.content_html = content_html
@@ -256,7 +258,10 @@ def render_pages(
         if hit is None:  # gone since (another build pruned it): make it here
             results.append(_render_one(key, job, renderer))
             continue
-        page = RenderedPage(job.page.url, job.page.source, job.template, *hit)  # type: ignore[misc]
+        *stored, markdown_keys = hit  # type: ignore[misc]
+        for markdown_key in markdown_keys:  # needed again after a template change: keep it
+            cache.touch("md", markdown_key)
+        page = RenderedPage(job.page.url, job.page.source, job.template, *stored)
         results.append(_placed(page, renderer))  # after forking: placing may start threads
     if children is not None:
         done = _render_claimed(misses, children[0]) + _collect(children, cache)
@@ -271,7 +276,10 @@ def render_pages(
 def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:
     result = renderer.render(job)
     if isinstance(result, RenderedPage):
-        renderer.cache.put("page", key, (result.html, result.findings, result.hrefs, result.ids))
+        markdown_keys = (renderer.markdown_key(job.page.body),) if renderer.markdown_key else ()
+        renderer.cache.put(
+            "page", key, (result.html, result.findings, result.hrefs, result.ids, markdown_keys)
+        )
         result = _placed(result, renderer)
     return result
 

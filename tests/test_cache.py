@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import sleutelsite.render_markdown as render_markdown
 import sleutelsite.render_pages as render_pages
 from conftest import TODAY, copy_project
 from sleutelsite.build import build
@@ -120,3 +121,37 @@ def test_problems_come_back_from_the_cache_exactly(project: Path, tmp_path: Path
         "content/verhalen/kapot.md",
     }
     assert (project / CACHE_FOLDER / "build.sqlite").is_file()
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: Path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    def rows() -> dict[str, int]:
+        with sqlite3.connect(project / CACHE_FOLDER / "build.sqlite") as db:
+            return dict(db.execute("SELECT ns, COUNT(*) FROM memo GROUP BY ns"))
+
+    build(project, tmp_path / "out", today=TODAY)
+    first = rows()
+    assert first["page"] > 12
+    build(project, tmp_path / "out", today=TODAY)  # all used: nothing dropped, nothing added
+    assert rows() == first
+    base = project / "templates" / "base.html"
+    converted = []
+    original_findings = render_markdown.unsafe_findings
+    monkeypatch.setattr(
+        render_markdown, "unsafe_findings", lambda *a: converted.append(1) or original_findings(*a)
+    )
+    base.write_text(base.read_text().replace("</body>", "<!-- nieuw -->\n</body>"))
+    build(project, tmp_path / "out", today=TODAY)  # every page again, no Markdown again
+    assert "<!-- nieuw -->" in (tmp_path / "out" / "index.html").read_text()
+    assert converted == []
+    first = rows()
+    story = project / "content" / "verhalen" / "persoon-5.md"
+    for n in range(3):  # three edits in a row: the older versions go
+        story.write_text(story.read_text().replace("Tekst", f"Tekst {n}"))
+        build(project, tmp_path / "out", today=TODAY)
+    after_edits = rows()
+    shutil.rmtree(project / CACHE_FOLDER)
+    build(project, tmp_path / "out", today=TODAY)
+    assert rows() == after_edits  # as if the cache had been made by this build alone
