@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import os
 import re
-import traceback
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from .background import can_fork, in_background
 from .cache import BuildCache
 from .errors import Problem, problem
 from .load_content import slugify
@@ -112,8 +111,8 @@ def start_signatories(
     key = cache.key("signatories", data, today.isoformat(), *stamps)
     found = cache.get("signatories", key)
     waiting = None
-    if found is None and len(data) > _BACKGROUND_FROM and _can_fork():
-        waiting = _in_background(lambda: _parsed(project, today, static_files))
+    if found is None and len(data) > _BACKGROUND_FROM and can_fork():
+        waiting = in_background(lambda: _parsed(project, today, static_files), "reading signatories.yaml")
 
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
@@ -137,40 +136,6 @@ def _parsed(
     return _load_signatories(project, today, static_files, found), found
 
 
-def _can_fork() -> bool:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return cores > 1 and hasattr(os, "fork")
-
-
-def _in_background(work: Callable[[], object]) -> Callable[[], object]:
-    """Run `work` in a forked process; the returned function waits for its result."""
-    import multiprocessing  # only here: a short list never needs it
-
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            send.send(("ok", work()))
-        except BaseException:
-            send.send(("error", traceback.format_exc()))
-        finally:
-            send.close()
-
-    process = context.Process(target=run, daemon=True)
-    process.start()
-    send.close()
-
-    def wait() -> object:
-        status, payload = receive.recv()
-        process.join()
-        if status != "ok":
-            raise RuntimeError(f"loading signatories failed:\n{payload}")
-        return payload
-
-    return wait
-
-
 def _load_signatories(
     project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem]
 ) -> list[Signatory]:
@@ -192,8 +157,28 @@ def _load_signatories(
     lines = text.split("\n")
     if len(text) > _GROUPED_FROM and _is_plain_list(lines):
         # A long list is read a few hundred entries at a time, so the parser's nodes for
-        # the whole file never exist at once (50,000 entries would take hundreds of MB).
-        entries, found = _read_in_groups(lines, 500)
+        # the whole file never exist at once (50,000 entries would take hundreds of MB);
+        # a very long one in two halves at once, the second in another process.
+        starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
+        half = (len(starts) - 1) // 2 // _GROUP * _GROUP
+        if len(text) > _SPLIT_FROM and half and can_fork():
+            second = in_background(
+                lambda: _checked_part(lines, starts[half:], today, static_files, project),
+                "reading signatories.yaml",
+            )
+            parts = [_checked_part(lines, starts[: half + 1], today, static_files, project), second()]
+        else:
+            parts = [_checked_part(lines, starts, today, static_files, project)]
+        # The problems in the order one process would find them: reading, then each entry.
+        for read_problems, _, _ in parts:
+            problems.extend(read_problems)  # type: ignore[arg-type]
+        result = []
+        for _, entry_problems, signatories in parts:
+            problems.extend(entry_problems)  # type: ignore[arg-type]
+            result += signatories  # type: ignore[arg-type]
+        _check_order(result, problems)
+        _check_duplicates(result, problems)
+        return with_anchors(result)
     else:
         data, found = read_yaml(text, PATH, source_lines=lines)
         if data is None and found:
@@ -207,14 +192,7 @@ def _load_signatories(
         else:
             entries = list(zip(data, data.item_lines, strict=True))
     problems.extend(found)
-    result = []
-    for entry, line in entries:
-        values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)
-        if values is None:
-            continue
-        signatory = _check_entry(entry, values, line, today, static_files, project, problems)
-        if signatory is not None:
-            result.append(signatory)
+    result = _checked_entries(entries, today, static_files, project, problems)
     _check_order(result, problems)
     _check_duplicates(result, problems)
     return with_anchors(result)
@@ -242,17 +220,52 @@ def _is_plain_list(lines: list[str]) -> bool:
     return all(not line or line[0] in " -#" for line in lines)
 
 
-def _read_in_groups(lines: list[str], size: int) -> tuple[list[tuple[object, int]], list[Problem]]:
-    """Parse `size` entries at a time; a group with a syntax error is read entry by entry."""
-    starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
+_SPLIT_FROM = 4 * 1024 * 1024  # bytes: from here two processes read the list
+_GROUP = 500  # entries parsed at a time
+
+
+def _checked_entries(
+    entries: list[tuple[object, int]],
+    today: dt.date,
+    static_files: frozenset[str],
+    project: Path,
+    problems: list[Problem],
+) -> list[Signatory]:
+    result = []
+    for entry, line in entries:
+        values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
+        if values is None:
+            continue
+        signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
+        if signatory is not None:
+            result.append(signatory)
+    return result
+
+
+def _checked_part(
+    lines: list[str], starts: list[int], today: dt.date, static_files: frozenset[str], project: Path
+) -> tuple[list[Problem], list[Problem], list[Signatory]]:
+    """The entries starting at `starts` (the last one ends the part), read in groups and
+    checked one by one: (reading problems, entry problems, signatories)."""
+    entries, read_problems = _read_in_groups(lines, starts)
+    entry_problems: list[Problem] = []
+    return (
+        read_problems,
+        entry_problems,
+        _checked_entries(entries, today, static_files, project, entry_problems),
+    )
+
+
+def _read_in_groups(lines: list[str], starts: list[int]) -> tuple[list[tuple[object, int]], list[Problem]]:
+    """Parse _GROUP entries at a time; a group with a syntax error is read entry by entry."""
     entries: list[tuple[object, int]] = []
     found: list[Problem] = []
-    for group in range(0, len(starts) - 1, size):
-        first, last = starts[group], starts[min(group + size, len(starts) - 1)]
+    for group in range(0, len(starts) - 1, _GROUP):
+        first, last = starts[group], starts[min(group + _GROUP, len(starts) - 1)]
         chunk = lines[first:last]
         data, chunk_problems = read_yaml("\n".join(chunk), PATH, first_line=first + 1, source_lines=chunk)
         if data is None and chunk_problems:
-            more, chunk_problems = _read_entry_by_entry(lines, starts[group : group + size + 1])
+            more, chunk_problems = _read_entry_by_entry(lines, starts[group : group + _GROUP + 1])
             entries += more
         elif isinstance(data, YamlList):
             entries += zip(data, data.item_lines, strict=True)

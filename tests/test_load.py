@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TODAY
+from conftest import ROOT, TODAY, copy_project
 from sleutelsite.errors import BuildError
 from sleutelsite.load import load_site
 from sleutelsite.load_content import Options
@@ -163,3 +163,36 @@ def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monke
     monkeypatch.setattr(load_content, "MAX_CONTENT_BYTES", 100_000)
     assert load_content._read_bytes(str(file), "content/groeit.md", problems) is None
     assert [p.code for p in problems] == ["file_too_large"]
+
+
+def test_a_long_signatory_list_read_by_two_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+    """Entries, problems and their order: the same whether the list is read in one
+    process or in two halves, with mistakes in both halves and one across them."""
+    import random
+    import sys
+
+    from sleutelsite import load_signatories as ls
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import signatories_yaml
+
+    project = copy_project(tmp_path / "p")
+    text = signatories_yaml(2300, random.Random(4)).split("\n")
+    starts = [i for i, line in enumerate(text) if line.startswith("- name:")]
+    text[starts[10] + 3] = "  province: Gelderlandd"  # a wrong value, first half
+    text[starts[1700] + 1] = (
+        "  type: [stichting"  # a syntax error, second half: its group is read entry by entry
+    )
+    text[starts[2100]] = text[starts[5]]  # the same name twice, across the halves
+    (project / "signatories.yaml").write_text("\n".join(text), encoding="utf-8")
+    monkeypatch.setattr(ls, "_GROUPED_FROM", 0)
+    monkeypatch.setattr(ls, "_SPLIT_FROM", 0)
+    runs = {}
+    for split in (False, True):
+        monkeypatch.setattr(ls, "can_fork", lambda split=split: split)
+        problems: list = []
+        found = ls._load_signatories(project, TODAY, frozenset(), problems)
+        runs[split] = (found, [(p.line, p.code) for p in problems])
+    assert runs[True] == runs[False]
+    codes = {code for _, code in runs[False][1]}
+    assert len(runs[False][0]) > 2200 and len(codes) >= 3, codes
