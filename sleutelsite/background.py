@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import traceback
 from collections.abc import Callable
 
@@ -18,8 +19,44 @@ def can_fork() -> bool:
     return cores > 1 and hasattr(os, "fork")
 
 
-def in_background(work: Callable[[], object], what: str) -> Callable[[], object]:
-    """Start `work` in a forked process; the returned function waits for its result.
+class Pending:
+    """Work running in a forked process: `result()` waits for it, `cancel()` stops it."""
+
+    def __init__(self, pid: int, read_end: int, what: str) -> None:
+        self.pid, self.read_end, self.what = pid, read_end, what
+        self.done = False
+
+    def result(self) -> object:
+        try:
+            with os.fdopen(self.read_end, "rb") as received:
+                status, payload = pickle.load(received)
+        except EOFError:
+            status, payload = "error", "the process ended without an answer"
+        finally:
+            self._reap()
+        if status != "ok":
+            raise RuntimeError(f"{self.what} failed:\n{payload}")
+        return payload
+
+    def cancel(self) -> None:
+        """When its result is no longer wanted (the build failed): no process left behind."""
+        if self.done:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(self.read_end)
+        self._reap()
+
+    def _reap(self) -> None:
+        if not self.done:
+            self.done = True
+            os.waitpid(self.pid, 0)
+
+
+def in_background(work: Callable[[], object], what: str) -> Pending:
+    """Start `work` in a forked process and go on; `.result()` waits for its value.
 
     `work` must not touch what the processes share (the cache's database, the output
     folder): it computes and returns a picklable value, nothing else.
@@ -40,17 +77,4 @@ def in_background(work: Callable[[], object], what: str) -> Callable[[], object]
         finally:
             os._exit(status)
     os.close(write_end)
-
-    def wait() -> object:
-        try:
-            with os.fdopen(read_end, "rb") as received:
-                status, payload = pickle.load(received)
-        except EOFError:
-            status, payload = "error", "the process ended without an answer"
-        finally:
-            os.waitpid(pid, 0)
-        if status != "ok":
-            raise RuntimeError(f"{what} failed:\n{payload}")
-        return payload
-
-    return wait
+    return Pending(pid, read_end, what)

@@ -117,7 +117,7 @@ def start_signatories(
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
         if result is None:
-            result = waiting() if waiting is not None else _parsed(project, today, static_files)
+            result = waiting.result() if waiting is not None else _parsed(project, today, static_files)
             cache.put("signatories", key, result)
         signatories, found_problems = result  # type: ignore[misc]
         problems.extend(found_problems)
@@ -166,7 +166,7 @@ def _load_signatories(
                 lambda: _checked_part(lines, starts[half:], today, static_files, project),
                 "reading signatories.yaml",
             )
-            parts = [_checked_part(lines, starts[: half + 1], today, static_files, project), second()]
+            parts = [_checked_part(lines, starts[: half + 1], today, static_files, project), second.result()]
         else:
             parts = [_checked_part(lines, starts, today, static_files, project)]
         # The problems in the order one process would find them: reading, then each entry.

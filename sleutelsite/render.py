@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
+from .background import Pending, can_fork, in_background
 from .cache import BuildCache
 from .errors import BuildError, Problem, problem
 from .links import broken_links
@@ -84,13 +85,59 @@ def render_site(
     """
     env = env or make_environment(project / "templates")
     markdown = markdown or MarkdownRenderer()
-    base_path = site.settings.base_path
     cache = markdown.cache
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(page.url for page in site.pages) | frozenset(story.url for story in site.stories)
     all_jobs = page_jobs(site, known_urls)
+    data_files, data_pending = _start_data_files(site, all_jobs, known_urls, cache, identities)
+    try:
+        work, problems = _page_work(
+            site, project, env, markdown, preview, place, identities, known_urls, all_jobs
+        )
+        rendered, template_problems = render_pages(work, cache)
+        problems += _once_per_template_line(template_problems)
+        bodies = {job.page.url: job.page for job in all_jobs}
+        for page in rendered:
+            source = bodies[page.url]
+            problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
+        if problems:
+            raise BuildError(problems)
+        data = data_files()
+    except BaseException:
+        if data_pending is not None:
+            data_pending.cancel()
+        raise
+    base_path = site.settings.base_path
+    other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data}
+    if preview:
+        other_urls.add("/_preview/live.js")
+    problems += broken_links(rendered, base_path, project, other_urls)
+    if problems:
+        raise BuildError(problems)
+    output: Output = dict(data)
+    for page in rendered:
+        output[output_path(page.url)] = page.html
+    for rel in site.static_files:
+        output[PurePosixPath("static", rel)] = project / "static" / rel
+    return output
+
+
+def _page_work(
+    site: Site,
+    project: Path,
+    env: jinja2.Environment,
+    markdown: MarkdownRenderer,
+    preview: Preview | None,
+    place: Callable[[PurePosixPath, bytes], object] | None,
+    identities: dict[str, str],
+    known_urls: frozenset[str],
+    all_jobs: list[PageJob],
+) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
+    """Every job with the renderer of its language (the tips are converted here)."""
+    base_path = site.settings.base_path
+    cache = markdown.cache
     templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
@@ -120,27 +167,7 @@ def render_site(
             markdown.key,
         )  # fmt: skip
         work += [(job, renderer) for job in all_jobs if job.page.lang == lang.code]
-    rendered, template_problems = render_pages(work, cache)
-    problems += _once_per_template_line(template_problems)
-    bodies = {job.page.url: job.page for job in all_jobs}
-    for page in rendered:
-        source = bodies[page.url]
-        problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
-    if problems:
-        raise BuildError(problems)
-    data_files = _data_files(site, all_jobs, known_urls, cache, identities)
-    other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data_files}
-    if preview:
-        other_urls.add("/_preview/live.js")
-    problems += broken_links(rendered, base_path, project, other_urls)
-    if problems:
-        raise BuildError(problems)
-    output: Output = dict(data_files)
-    for page in rendered:
-        output[output_path(page.url)] = page.html
-    for rel in site.static_files:
-        output[PurePosixPath("static", rel)] = project / "static" / rel
-    return output
+    return work, problems
 
 
 def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
@@ -160,10 +187,15 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
     return result
 
 
-def _data_files(
+_DATA_IN_BACKGROUND = 10_000  # signatories + stories: from here the files are made meanwhile
+
+
+def _start_data_files(
     site: Site, jobs: list[PageJob], known_urls: frozenset[str], cache: BuildCache, identities: dict[str, str]
-) -> dict[PurePosixPath, bytes]:
-    """Exports, feeds per language, sitemap and robots.txt, memoised by what each follows from."""
+) -> tuple[Callable[[], dict[PurePosixPath, bytes]], Pending | None]:
+    """Exports, feeds per language, sitemap and robots.txt, memoised by what each follows
+    from. Returns the function that gives them; on a large site the missing ones are made
+    in another process meanwhile (the other half of the result: to cancel on failure)."""
     settings = site.settings
     base_url = settings.base_url
     signatories = identities.get("signatories") or repr(site.signatories)
@@ -187,15 +219,26 @@ def _data_files(
                 stories + lang.code,
                 lambda code=lang.code: stories_feed(site, site.stories, code),
             )
-    files = {}
-    for name, (inputs, make) in sorted(makers.items()):
-        key = cache.key("data-file", name, repr(settings), repr(site.translations), inputs)
-        data = cache.get("data", key)
-        if data is None:
-            data = make()
-            cache.put("data", key, data)
-        files[PurePosixPath(name)] = data
-    return files
+    keys = {name: cache.key("data-file", name, repr(settings), repr(site.translations), inputs)
+            for name, (inputs, _) in makers.items()}  # fmt: skip
+    files = {name: cache.get("data", key) for name, key in keys.items()}
+    missing = sorted(name for name, data in files.items() if data is None)
+
+    def make_missing() -> dict[str, bytes]:
+        return {name: makers[name][1]() for name in missing}
+
+    pending = None
+    if missing and len(site.signatories) + len(site.stories) >= _DATA_IN_BACKGROUND and can_fork():
+        pending = in_background(make_missing, "making the exports and feeds")
+
+    def finish() -> dict[PurePosixPath, bytes]:
+        made = pending.result() if pending is not None else make_missing()
+        for name, data in made.items():  # type: ignore[union-attr]
+            cache.put("data", keys[name], data)
+            files[name] = data
+        return {PurePosixPath(name): files[name] for name in sorted(files)}  # type: ignore[misc]
+
+    return finish, pending
 
 
 def output_path(url: str) -> PurePosixPath:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import sleutelsite.render as render
 import sleutelsite.render_markdown as render_markdown
 import sleutelsite.render_pages as render_pages
 from conftest import TODAY, copy_project
@@ -53,6 +54,7 @@ def test_every_cache_state_gives_the_same_bytes(project: Path, tmp_path: Path, m
     assert tree(tmp_path / "damaged") == expected
 
     monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # rendered over processes
+    monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)  # exports and feeds made meanwhile
     build(project, tmp_path / "parallel", today=TODAY, use_cache=False)
     assert tree(tmp_path / "parallel") == expected
 
@@ -78,6 +80,7 @@ def test_pages_placed_by_a_build_that_then_fails_never_reach_the_site(
 
     if parallel:
         monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)
+        monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)
     build(project, tmp_path / "clean", today=TODAY, use_cache=False)
     expected = tree(tmp_path / "clean")
     out = tmp_path / "_site"
@@ -155,3 +158,18 @@ def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: 
     shutil.rmtree(project / CACHE_FOLDER)
     build(project, tmp_path / "out", today=TODAY)
     assert rows() == after_edits  # as if the cache had been made by this build alone
+
+
+def test_a_build_that_fails_leaves_no_process_behind(project: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    from sleutelsite.errors import BuildError
+
+    monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)  # exports and feeds made meanwhile
+    story = project / "content" / "verhalen" / "persoon-2.md"
+    story.write_text(story.read_text() + "\n<script>alert(1)</script>\n")
+    with pytest.raises(BuildError):
+        build(project, tmp_path / "out", today=TODAY)
+    with pytest.raises(ChildProcessError):  # every process this build started was waited for
+        os.waitpid(-1, os.WNOHANG)
+    assert not (tmp_path / "out").exists()
