@@ -87,6 +87,10 @@ class Staging:
         self.work = _work_folder(self.out)
         self.fresh = self.work.name.startswith(f".{self.out.name}.new-")  # empty but for the marker
         self.memory = memory
+        self._live = self.out.is_dir()  # else no file can be linked from the live site
+        mask = os.umask(0o022)
+        os.umask(mask)
+        self._chmod = bool(mask & 0o644)  # only when the umask would take bits from 0644
         self._pid = os.getpid()
         self._folders: set[str] = set()  # made in this process
         self._pool = None
@@ -105,13 +109,14 @@ class Staging:
             shutil.rmtree(target)
         live = self.out / path
         temporary = target if self.fresh else target.with_name(f".{target.name}.tmp")
-        if _same(live, content, known_live, rel):
+        if self._live and _same(live, content, known_live, rel):
             os.link(live, temporary)
             outcome = "linked"
         else:
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:
-                os.fchmod(handle, 0o644)
+                if self._chmod:
+                    os.fchmod(handle, 0o644)
                 view = memoryview(content)
                 while view:
                     view = view[os.write(handle, view) :]

@@ -163,3 +163,13 @@ def test_swap_is_one_atomic_exchange_on_linux(tmp_path):
     assert _exchange(tmp_path / "a", tmp_path / "b")
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["from-b"]
     assert [p.name for p in (tmp_path / "b").iterdir()] == ["from-a"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_written_files_are_readable_by_a_web_server_whatever_the_umask(tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        write_site(files(index="x"), tmp_path / "_site", tmp_path / "p")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "_site" / "index.html").stat().st_mode & 0o777 == 0o644
