@@ -34,8 +34,11 @@ class Preview:
     livereload_port: int
 
 
-def make_environment(templates: Path, cache_folder: Path | None = None) -> jinja2.Environment:
-    """Jinja with autoescaping and strict undefined names; compiled templates kept in cache."""
+def make_environment(
+    templates: Path, cache_folder: Path | None = None, reload: bool = False
+) -> jinja2.Environment:
+    """Jinja with autoescaping and strict undefined names; compiled templates kept in cache.
+    With `reload` (the preview) a changed template file is read again; a build reads each once."""
     bytecode = None
     if cache_folder is not None:
         (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
@@ -48,6 +51,7 @@ def make_environment(templates: Path, cache_folder: Path | None = None) -> jinja
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=reload,
     )
 
 

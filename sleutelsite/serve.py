@@ -48,7 +48,7 @@ class PreviewSite:
         self.today = today
         self.cache = BuildCache()  # pure steps memoised by content hash, across rebuilds
         self.markdown = MarkdownRenderer(self.cache)
-        self.env = make_environment(project / "templates")  # re-reads changed templates
+        self.env = make_environment(project / "templates", reload=True)  # re-reads changed templates
         self.last_good: Output = {}
         self.words: dict[str, object] = dict(OVERLAY_WORDS)  # from the last good translations
         self.trees = TreeMemory()  # what the two output trees hold, to compare without reading
