@@ -154,9 +154,10 @@ def main() -> None:
         f"{'peak MB':>8} {'worker MB':>10} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
     )
     for r in rows:
+        worker = f"{r['worker']:.0f}" if r["worker"] else "-"  # "-": too small for render processes
         print(
             f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['steady']:9.2f} {r['serve'] * 1000:9.0f} "
-            f"{r['rss']:8.0f} {r['worker']:10.0f} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
+            f"{r['rss']:8.0f} {worker:>10} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
         )
     print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
           f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
