@@ -9,6 +9,7 @@ shared values that its template (with everything it extends or includes) refers 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import html as htmllib
 import os
 import re
@@ -302,6 +303,7 @@ def _start_workers(misses: list[Work], cache: BuildCache, workers: int):  # type
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     mark = cache.marker()
+    gc.freeze()  # the site is shared with the workers: their collector leaves it (and its pages) alone
     children = []
     for _ in range(workers - 1):
         receive, send = context.Pipe()
@@ -325,6 +327,7 @@ def _collect(started, cache: BuildCache) -> list:  # type: ignore[no-untyped-def
         results, entries, used = payload
         done += results
         cache.add_entries(entries, used)
+    gc.unfreeze()
     if cache.on_disk:  # the first worker writes this process's new entries with its own,
         receive, process = started[1][0]  # on the other core, while this one goes on
         receive.send(cache.take_pending())
