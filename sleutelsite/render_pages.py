@@ -265,7 +265,10 @@ def render_pages(
         page = RenderedPage(job.page.url, job.page.source, job.template, *stored)
         results.append(_placed(page, renderer))  # after forking: placing may start threads
     if children is not None:
-        done = _render_claimed(misses, children[0]) + _collect(children, cache)
+        try:
+            done = _render_claimed(misses, children[0]) + _collect(children, cache)
+        finally:
+            gc.unfreeze()  # frozen in _start_workers
     else:
         done = [_render_one(*work) for work in misses]
     done += results
@@ -327,7 +330,6 @@ def _collect(started, cache: BuildCache) -> list:  # type: ignore[no-untyped-def
         results, entries, used = payload
         done += results
         cache.add_entries(entries, used)
-    gc.unfreeze()
     if cache.on_disk:  # the first worker writes this process's new entries with its own,
         receive, process = started[1][0]  # on the other core, while this one goes on
         receive.send(cache.take_pending())
