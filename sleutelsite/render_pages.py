@@ -253,28 +253,32 @@ def render_pages(
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
     children = _start_workers(misses, cache, workers) if parallel else None
-    results = []
-    for key, job, renderer in hits:  # read one at a time and placed at once: never all pages in memory
-        hit = cache.get("page", key)
-        if hit is None:  # gone since (another build pruned it): make it here
-            results.append(_render_one(key, job, renderer))
-            continue
-        *stored, markdown_keys = hit  # type: ignore[misc]
-        for markdown_key in markdown_keys:  # needed again after a template change: keep it
-            cache.touch("md", markdown_key)
-        page = RenderedPage(job.page.url, job.page.source, job.template, *stored)
-        results.append(_placed(page, renderer))  # after forking: placing may start threads
-    if children is not None:
-        try:
+    try:
+        results = [
+            _hit(key, job, renderer) for key, job, renderer in hits
+        ]  # after forking: may start threads
+        if children is not None:
             done = _render_claimed(misses, children[0]) + _collect(children, cache)
-        finally:
+        else:
+            done = [_render_one(*work) for work in misses]
+    finally:
+        if children is not None:
             gc.unfreeze()  # frozen in _start_workers
-    else:
-        done = [_render_one(*work) for work in misses]
     done += results
     problems = [item for item in done if isinstance(item, Problem)]
     results = [item for item in done if isinstance(item, RenderedPage)]
     return sorted(results, key=lambda r: r.url), problems
+
+
+def _hit(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:
+    """A page from the cache, read and placed at once: never all pages in memory."""
+    hit = renderer.cache.get("page", key)
+    if hit is None:  # gone since (another build pruned it): make it here
+        return _render_one(key, job, renderer)
+    *stored, markdown_keys = hit  # type: ignore[misc]
+    for markdown_key in markdown_keys:  # needed again after a template change: keep it
+        renderer.cache.touch("md", markdown_key)
+    return _placed(RenderedPage(job.page.url, job.page.source, job.template, *stored), renderer)
 
 
 def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:
