@@ -66,6 +66,7 @@ class BuildCache:
         self._pending: dict[Slot, bytes] = {}  # big entries, pickled, to save
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
+        self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
         self._writers: list = []  # render workers still writing their entries to disk
         self._db: sqlite3.Connection | None = None
@@ -125,9 +126,12 @@ class BuildCache:
             return True
         if self._db is None:
             return False
-        if ns in BIG:
-            query = "SELECT 1 FROM memo WHERE ns = ? AND key = ?"
-            return self._db.execute(query, (ns, key)).fetchone() is not None
+        if ns in BIG:  # the keys alone, read once: one query instead of one per page
+            if ns not in self._keys:
+                self._keys[ns] = {
+                    row[0] for row in self._db.execute("SELECT key FROM memo WHERE ns = ?", (ns,))
+                }
+            return key in self._keys[ns]
         return self._read(ns, key) is not None
 
     def _read(self, ns: str, key: str, take: bool = False) -> bytes | None:
@@ -163,6 +167,9 @@ class BuildCache:
                 "INSERT OR REPLACE INTO memo VALUES (?, ?, ?)",
                 [(ns, key, blob) for (ns, key), blob in self._pending.items()],
             )
+        for ns, key in self._pending:
+            if ns in self._keys:
+                self._keys[ns].add(key)
         self._pending.clear()
         self._pending_bytes = 0
 
