@@ -21,7 +21,15 @@ from .render_context import (
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import robots, signatories_feed, sitemap, stories_feed
 from .render_markdown import MarkdownRenderer, with_base_path
-from .render_pages import PageJob, PageRenderer, page_jobs, render_pages, templates_fingerprint
+from .render_pages import (
+    PARALLEL_MIN_PAGES,
+    PageJob,
+    PageRenderer,
+    page_jobs,
+    prepare_templates,
+    render_pages,
+    templates_fingerprint,
+)
 from .render_safety import Finding, unsafe_problems
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -96,9 +104,15 @@ def render_site(
     known_urls = frozenset(page.url for page in site.pages) | frozenset(story.url for story in site.stories)
     all_jobs = page_jobs(site, known_urls)
     data_files, data_pending = _start_data_files(site, all_jobs, known_urls, cache, identities)
+    texts = [tip.body for tip in site.tips] + [job.page.body for job in all_jobs]
+    coming = None
+    if len(texts) < PARALLEL_MIN_PAGES:  # larger sites render over processes when it pays
+        coming = markdown.convert_soon(texts)
     try:
+        templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
+        prepare_templates(env, cache, templates_key)  # meanwhile, and before render processes fork
         work, problems = _page_work(
-            site, project, env, markdown, preview, place, identities, known_urls, all_jobs
+            site, project, env, markdown, preview, place, identities, known_urls, all_jobs, templates_key
         )
         rendered, template_problems = render_pages(work, cache)
         problems += _once_per_template_line(template_problems)
@@ -110,8 +124,9 @@ def render_site(
             raise BuildError(problems)
         data = data_files()
     except BaseException:
-        if data_pending is not None:
-            data_pending.cancel()
+        for pending in (data_pending, coming):
+            if pending is not None:
+                pending.cancel()
         raise
     base_path = site.settings.base_path
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data}
@@ -138,11 +153,11 @@ def _page_work(
     identities: dict[str, str],
     known_urls: frozenset[str],
     all_jobs: list[PageJob],
+    templates_key: str,
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
     base_path = site.settings.base_path
     cache = markdown.cache
-    templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .background import Pending, can_fork, in_background
 from .cache import BuildCache, markdown_release
 from .render_safety import Finding, unsafe_findings
 
@@ -23,24 +24,51 @@ class MarkdownRenderer:
     def __init__(self, cache: BuildCache | None = None) -> None:
         self._md = None  # made on the first cache miss: a warm build never imports Markdown
         self.cache = cache or BuildCache()
+        self._coming: Pending | None = None  # conversions under way in another process
 
     def key(self, text: str) -> str:
         return self.cache.key(RENDERER_VERSION, text)
 
+    def convert_soon(self, texts: list[str]) -> Pending | None:
+        """Start converting the texts not in the cache in a forked process, when there are
+        enough to pay for it: this process meanwhile reads and compiles the templates.
+        `convert` collects them."""
+        missing = list(dict.fromkeys(t for t in texts if not self.cache.has("md", self.key(t))))
+        if len(missing) < _SOON_FROM or not can_fork():
+            return None
+
+        def convert_all() -> list[tuple[str, tuple[str, tuple[Finding, ...]]]]:
+            md = new_markdown()
+            return [(text, _converted(md, text)) for text in missing]
+
+        self._coming = in_background(convert_all, "converting Markdown")
+        return self._coming
+
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
         """(HTML, unsafe markup found in it)."""
+        if self._coming is not None:
+            coming, self._coming = self._coming, None
+            for done, found in coming.result():  # type: ignore[attr-defined]
+                self.cache.put("md", self.key(done), found)
         key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:
             if self._md is None:
                 self._md = new_markdown()
-            html = self._md.reset().convert(text)
-            found = (html, unsafe_findings(html, text))
+            found = _converted(self._md, text)
             self.cache.put("md", key, found)
         return found  # type: ignore[return-value]
 
     def html(self, text: str) -> str:
         return self.convert(text)[0]
+
+
+_SOON_FROM = 8  # texts: below this a process costs more than it saves
+
+
+def _converted(md, text: str) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
+    html = md.reset().convert(text)
+    return html, unsafe_findings(html, text)
 
 
 def new_markdown():  # type: ignore[no-untyped-def]

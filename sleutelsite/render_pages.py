@@ -168,6 +168,21 @@ class PageRenderer:
         return self._variables[name]
 
 
+def prepare_templates(env: jinja2.Environment, cache: BuildCache, templates_key: str) -> None:
+    """Read the names of, and compile, every template once before any page needs it: while
+    Markdown is converted elsewhere, and before render processes fork (they share the
+    result). A template with a mistake is left for rendering to report, with its page."""
+    parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
+    for name in env.list_templates(extensions=["html"]):
+        key = cache.key("template-variables", templates_key, name)
+        if cache.get("tvars", key) is None:
+            cache.put("tvars", key, ("known", _variables(env, name, set(), parsed)))
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            pass
+
+
 def hreflangs(alternates: tuple[Alternate, ...]) -> list[tuple[str, str]]:
     """(hreflang, url) for a page that exists in more than one language, x-default last."""
     versions = [(a.code, a.url) for a in alternates if a.translated]

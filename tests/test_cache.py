@@ -53,6 +53,10 @@ def test_every_cache_state_gives_the_same_bytes(project: Path, tmp_path: Path, m
     build(project, tmp_path / "damaged", today=TODAY)
     assert tree(tmp_path / "damaged") == expected
 
+    monkeypatch.setattr(render_markdown, "_SOON_FROM", 10**6)  # Markdown converted here, not meanwhile
+    build(project, tmp_path / "serial", today=TODAY, use_cache=False)
+    assert tree(tmp_path / "serial") == expected
+
     monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # rendered over processes
     monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)  # exports and feeds made meanwhile
     build(project, tmp_path / "parallel", today=TODAY, use_cache=False)

@@ -162,3 +162,12 @@ def test_the_stories_feed_holds_the_newest_fifty(make_project):
     assert feed.count("<entry>") == FEED_ENTRIES
     assert names[:3] == ["Persoon 56", "Persoon 55", "Persoon 54"]  # newest first
     assert "Persoon 0<" not in feed and "Persoon 6<" not in feed  # the oldest are left out
+
+
+def test_markdown_is_converted_meanwhile_in_another_process():
+    texts = [f"# Kop {n}\n\nTekst *{n}* met [een link](/tips/).\n" for n in range(10)]
+    renderer = MarkdownRenderer()
+    assert renderer.convert_soon(texts + texts[:3]) is not None
+    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
+    assert renderer._md is None  # every one came from the other process
+    assert renderer.convert_soon(texts) is None  # nothing left to convert
