@@ -134,20 +134,32 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
     }
 
 
-def alternates_of(site: Site, page: Page, known_urls: frozenset[str]) -> tuple[Alternate, ...]:
-    """Every language's version of `page` (its home where the page is not translated)."""
+def alternates_finder(site: Site, known_urls: frozenset[str]) -> Callable[[Page], tuple[Alternate, ...]]:
+    """For a page: every language's version of it (that language's home where the page is
+    not translated). What is the same for all pages is looked up once."""
     settings = site.settings
-    prefixes = tuple(settings.prefix(lang.code) for lang in settings.languages)
-    key = translation_key(page.url, prefixes)
-    result = []
-    for lang in settings.languages:
-        prefix = settings.prefix(lang.code)
-        target = prefix + key if key != "/404.html" else prefix + "/404.html"
-        translated = target in known_urls
-        note = "" if translated else str(site.translations.get(lang.code, {}).get("not_translated", ""))
-        url = target if translated else prefix + "/"
-        result.append(Alternate(lang.code, lang.name, lang.direction, url, translated, note))
-    return tuple(result)
+    languages = [
+        (
+            lang,
+            settings.prefix(lang.code),
+            str(site.translations.get(lang.code, {}).get("not_translated", "")),
+        )
+        for lang in settings.languages
+    ]
+    prefixes = tuple(prefix for _, prefix, _ in languages)
+
+    def alternates(page: Page) -> tuple[Alternate, ...]:
+        key = translation_key(page.url, prefixes)
+        result = []
+        for lang, prefix, note in languages:
+            target = prefix + key if key != "/404.html" else prefix + "/404.html"
+            if target in known_urls:
+                result.append(Alternate(lang.code, lang.name, lang.direction, target, True, ""))
+            else:
+                result.append(Alternate(lang.code, lang.name, lang.direction, prefix + "/", False, note))
+        return tuple(result)
+
+    return alternates
 
 
 def page_notice(page: Page, today: dt.date, t: dict[str, object]) -> str:

@@ -24,7 +24,7 @@ from jinja2 import meta, nodes
 from .cache import BuildCache
 from .errors import Problem, problem
 from .model import Page, Site, Story
-from .render_context import Alternate, alternates_of, children_of, story_page
+from .render_context import Alternate, alternates_finder, children_of, story_page
 from .render_safety import Finding
 
 PARALLEL_MIN_PAGES = 200  # below this, starting processes costs more than it saves
@@ -52,15 +52,14 @@ class RenderedPage:
 
 
 def page_jobs(site: Site, known_urls: frozenset[str]) -> list[PageJob]:
+    alternates = alternates_finder(site, known_urls)
     jobs = [
-        PageJob(
-            page, page.layout, None, tuple(children_of(site, page)), alternates_of(site, page, known_urls)
-        )
+        PageJob(page, page.layout, None, tuple(children_of(site, page)), alternates(page))
         for page in site.pages
     ]
     for story in site.stories:
         page = story_page(story)
-        jobs.append(PageJob(page, "story.html", story, (), alternates_of(site, page, known_urls)))
+        jobs.append(PageJob(page, "story.html", story, (), alternates(page)))
     return jobs
 
 
