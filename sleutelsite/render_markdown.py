@@ -48,8 +48,9 @@ class MarkdownRenderer:
         """(HTML, unsafe markup found in it)."""
         if self._coming is not None:
             coming, self._coming = self._coming, None
-            for done, found in coming.result():  # type: ignore[attr-defined]
-                self.cache.put("md", self.key(done), found)
+            if not coming.done:  # (cancelled when its build failed before it was needed)
+                for done, found in coming.result():  # type: ignore[attr-defined]
+                    self.cache.put("md", self.key(done), found)
         key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:

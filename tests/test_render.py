@@ -171,3 +171,12 @@ def test_markdown_is_converted_meanwhile_in_another_process():
     assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
     assert renderer._md is None  # every one came from the other process
     assert renderer.convert_soon(texts) is None  # nothing left to convert
+
+
+def test_markdown_cancelled_before_it_was_needed_is_converted_here_later():
+    texts = [f"Tekst {n}." for n in range(10)]
+    renderer = MarkdownRenderer()
+    coming = renderer.convert_soon(texts)
+    assert coming is not None
+    coming.cancel()  # what a failed build does
+    assert renderer.convert(texts[0])[0] == "<p>Tekst 0.</p>"
