@@ -87,6 +87,8 @@ def _maybe_unsafe(markdown: str) -> bool:
 
 
 def unsafe_problems(findings: tuple[Finding, ...], markdown: str, path: str, body_line: int) -> list[Problem]:
+    if not findings:  # nearly always: then the text is not split into lines at all
+        return []
     lines = markdown.split("\n")
     return [
         problem(path, body_line + index, code, source=lines[index].strip()[:200], **dict(args))
