@@ -65,8 +65,10 @@ _PLACEHOLDERS = (
 
 def sort_key(name: str) -> str:
     """Dutch order: ignore case, accents and leading words such as 'Stichting' or 'De'."""
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = name.casefold()
+    if not plain.isascii():  # ASCII has no accents to take off
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
     words = re.findall(r"[\w']+", plain)
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words.pop(0)
@@ -375,7 +377,8 @@ def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) 
     if _PHONE.search(text):
         problems.append(problem(PATH, line, "phone_in_public_field", key=key))
     if text.isascii():  # the common case: only control characters can hide here
-        odd = next((c for c in text if c < " " or c == "\x7f"), None)
+        found = _ASCII_CONTROL.search(text)
+        odd = found.group() if found else None
     else:
         odd = next((c for c in text if _is_invisible(c)), None)
     if odd is not None:
@@ -383,6 +386,10 @@ def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) 
     mixed = None if text.isascii() else _mixed_script_word(text)
     if mixed:
         problems.append(problem(PATH, line, "mixed_script", key=key, word=mixed[0], char=mixed[1]))
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ASCII_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")  # in ASCII: Cc and what isspace() means
 
 
 def _is_invisible(char: str) -> bool:
@@ -416,7 +423,11 @@ def check_url(url: str, line: int) -> list[Problem]:
     """Only absolute http(s) web addresses; everything else explained."""
     from urllib.parse import urlsplit
 
-    if any(unicodedata.category(c) in ("Cc", "Cf") or c.isspace() for c in url):
+    if (
+        _ASCII_CONTROL_OR_SPACE.search(url)
+        if url.isascii()
+        else any(unicodedata.category(c) in ("Cc", "Cf") or c.isspace() for c in url)
+    ):
         return [problem(PATH, line, "url_has_space", got=url.encode("unicode_escape").decode())]
     lowered = url.lower()
     if lowered.startswith("www."):

@@ -196,3 +196,18 @@ def test_a_long_signatory_list_read_by_two_processes_gives_what_one_process_give
     assert runs[True] == runs[False]
     codes = {code for _, code in runs[False][1]}
     assert len(runs[False][0]) > 2200 and len(codes) >= 3, codes
+
+
+def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_text():
+    from sleutelsite.load_signatories import _check_public_text, check_url, sort_key
+
+    assert [p.code for p in check_url("https://a b.nl/", 3)] == ["url_has_space"]
+    assert [p.code for p in check_url("https://ab.nl/\x7f", 3)] == ["url_has_space"]
+    assert [p.code for p in check_url("https://ab\u200b.nl/", 3)] == [
+        "url_has_space"
+    ]  # not ASCII: the slow path
+    assert check_url("https://ab.nl/", 3) == []
+    found: list = []
+    _check_public_text("name", "Stichting\tDe Brug", 4, found)
+    assert [p.code for p in found] == ["invisible_character"]
+    assert sort_key("Stichting Émile") == sort_key("Emile") == "emile"
