@@ -402,8 +402,11 @@ def _page(source: SourceFile, meta: dict[str, object], url: str, layout: str, la
     )
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     import unicodedata
 
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "pagina"
+    return _NOT_SLUG.sub("-", plain).strip("-") or "pagina"

@@ -63,13 +63,17 @@ _PLACEHOLDERS = (
 )  # fmt: skip
 
 
+_WORD = re.compile(r"[\w']+")
+_SPACES = re.compile(r"\s+")
+
+
 def sort_key(name: str) -> str:
     """Dutch order: ignore case, accents and leading words such as 'Stichting' or 'De'."""
     plain = name.casefold()
     if not plain.isascii():  # ASCII has no accents to take off
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(c for c in plain if not unicodedata.combining(c))
-    words = re.findall(r"[\w']+", plain)
+    words = _WORD.findall(plain)
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words.pop(0)
     return " ".join(words)
@@ -479,7 +483,7 @@ def _check_duplicates(signatories: list[Signatory], problems: list[Problem]) -> 
     by_name: dict[str, Signatory] = {}
     by_domain: dict[str, Signatory] = {}
     for s in signatories:
-        name_key = re.sub(r"\s+", " ", sort_key(s.name))
+        name_key = _SPACES.sub(" ", sort_key(s.name))
         first = by_name.setdefault(name_key, s)
         if first is not s:
             problems.append(

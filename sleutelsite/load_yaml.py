@@ -153,7 +153,7 @@ class _Converter:
         if end.line != node.start_mark.line or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
-        if re.match(r"\s+#", rest) and node.value:
+        if "#" in rest and _COMMENT_AFTER.match(rest) and node.value:
             self.problems.append(
                 problem(
                     self.path,
@@ -164,6 +164,9 @@ class _Converter:
                     kept=node.value,
                 )
             )
+
+
+_COMMENT_AFTER = re.compile(r"\s+#")
 
 
 def _anchor_problems(text: str, path: str, offset: int) -> list[Problem]:
