@@ -352,7 +352,10 @@ def _collect(started, cache: BuildCache) -> list:  # type: ignore[no-untyped-def
         receive, process = started[1][0]  # on the other core, while this one goes on
         receive.send(cache.take_pending())
         for _, process in started[1]:
-            cache.written_by(process)
+            cache.written_by(process)  # waited for when the cache is saved or closed
+    else:
+        for _, process in started[1]:
+            process.join()  # it has nothing left to do: no process left behind in the preview
     return done
 
 

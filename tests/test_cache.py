@@ -177,3 +177,16 @@ def test_a_build_that_fails_leaves_no_process_behind(project: Path, tmp_path: Pa
     with pytest.raises(ChildProcessError):  # every process this build started was waited for
         os.waitpid(-1, os.WNOHANG)
     assert not (tmp_path / "out").exists()
+
+
+def test_render_processes_of_a_preview_rebuild_are_waited_for(project: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    from sleutelsite.serve import PreviewSite
+
+    monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # rendered over processes
+    preview = PreviewSite(project, tmp_path / "preview", "http://127.0.0.1:8000/", 8000, TODAY)
+    preview.rebuild()
+    assert not preview.problems
+    with pytest.raises(ChildProcessError):  # no child left, not even a finished one
+        os.waitpid(-1, os.WNOHANG)
