@@ -18,11 +18,13 @@ import importlib.util
 import pickle
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 CACHE_FOLDER = ".cache"
 BIG = frozenset({"page", "md"})
 _FLUSH_BYTES = 32 * 1024 * 1024
+_MANY = 200  # big entries read per query by get_many
 _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value BLOB, PRIMARY KEY (ns, key))"
 
 Slot = tuple[str, str]
@@ -113,6 +115,36 @@ class BuildCache:
             self._memory[slot] = value
         self._used.add(slot)
         return value
+
+    def get_many(self, ns: str, keys: set[str]) -> Iterator[tuple[str, object]]:
+        """(key, value) for those of `keys` that are kept, in no particular order, one at a
+        time: one query for all of them instead of one each."""
+        keys = set(keys)
+        for key in list(keys):
+            if (ns, key) in self._memory or (ns, key) in self._pending:
+                value = self.get(ns, key)
+                if value is not None:
+                    keys.discard(key)
+                    yield key, value
+        if self._db is None or not keys:
+            return
+        if ns not in BIG:
+            for key in keys:
+                value = self.get(ns, key)
+                if value is not None:
+                    yield key, value
+            return
+        wanted = sorted(keys)
+        for start in range(0, len(wanted), _MANY):  # each batch read whole: no lock held meanwhile
+            batch = wanted[start : start + _MANY]
+            query = f"SELECT key, value FROM memo WHERE ns = ? AND key IN ({','.join('?' * len(batch))})"
+            for key, blob in self._db.execute(query, (ns, *batch)).fetchall():
+                try:
+                    value = pickle.loads(blob)
+                except Exception:
+                    continue  # as if it were not there: made again
+                self._used.add((ns, key))
+                yield key, value
 
     def touch(self, ns: str, key: str) -> None:
         """Keep an entry that this build needs only if something changes (a page's Markdown,

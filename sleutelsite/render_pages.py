@@ -268,9 +268,7 @@ def render_pages(
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
     children = _start_workers(misses, cache, workers) if parallel else None
     try:
-        results = [
-            _hit(key, job, renderer) for key, job, renderer in hits
-        ]  # after forking: may start threads
+        results = _hits(hits, cache)  # after forking: placing may start threads
         if children is not None:
             done = _render_claimed(misses, children[0]) + _collect(children, cache)
         else:
@@ -284,15 +282,20 @@ def render_pages(
     return sorted(results, key=lambda r: r.url), problems
 
 
-def _hit(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:
-    """A page from the cache, read and placed at once: never all pages in memory."""
-    hit = renderer.cache.get("page", key)
-    if hit is None:  # gone since (another build pruned it): make it here
-        return _render_one(key, job, renderer)
-    *stored, markdown_keys = hit  # type: ignore[misc]
-    for markdown_key in markdown_keys:  # needed again after a template change: keep it
-        renderer.cache.touch("md", markdown_key)
-    return _placed(RenderedPage(job.page.url, job.page.source, job.template, *stored), renderer)
+def _hits(hits: list[Work], cache: BuildCache) -> list[RenderedPage | Problem]:
+    """Pages from the cache, read in one pass and each placed at once: never all in memory."""
+    waiting = {key: (job, renderer) for key, job, renderer in hits}
+    results: list[RenderedPage | Problem] = []
+    for key, hit in cache.get_many("page", set(waiting)):
+        job, renderer = waiting.pop(key)
+        *stored, markdown_keys = hit  # type: ignore[misc]
+        for markdown_key in markdown_keys:  # needed again after a template change: keep it
+            cache.touch("md", markdown_key)
+        page = RenderedPage(job.page.url, job.page.source, job.template, *stored)
+        results.append(_placed(page, renderer))
+    for key, (job, renderer) in waiting.items():  # gone since (another build pruned it)
+        results.append(_render_one(key, job, renderer))
+    return results
 
 
 def _render_one(key: str, job: PageJob, renderer: PageRenderer) -> RenderedPage | Problem:

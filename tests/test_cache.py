@@ -190,3 +190,26 @@ def test_render_processes_of_a_preview_rebuild_are_waited_for(project: Path, tmp
     assert not preview.problems
     with pytest.raises(ChildProcessError):  # no child left, not even a finished one
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_many_pages_are_read_in_batches_and_what_is_read_is_kept(tmp_path: Path):
+    import sqlite3
+
+    from sleutelsite.cache import BuildCache
+
+    folder = tmp_path / "cache"
+    cache = BuildCache(folder)
+    for n in range(450):  # more than one batch
+        cache.put("page", f"k{n}", ("html", n))
+    cache.save()
+    cache.close()
+    cache = BuildCache(folder)
+    cache.put("page", "nieuw", ("html", "nieuw"))  # not on disk yet
+    wanted = {f"k{n}" for n in range(0, 450, 2)} | {"nieuw", "bestaat-niet"}
+    found = dict(cache.get_many("page", wanted))
+    assert found == {**{f"k{n}": ("html", n) for n in range(0, 450, 2)}, "nieuw": ("html", "nieuw")}
+    cache.save(prune=True)  # what was read counts as used: kept; the rest goes
+    cache.close()
+    with sqlite3.connect(folder / "build.sqlite") as db:
+        kept = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'page'")}
+    assert kept == wanted - {"bestaat-niet"}
