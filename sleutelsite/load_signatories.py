@@ -182,9 +182,6 @@ def _load_signatories(
         for _, entry_problems, signatories in parts:
             problems.extend(entry_problems)  # type: ignore[arg-type]
             result += signatories  # type: ignore[arg-type]
-        _check_order(result, problems)
-        _check_duplicates(result, problems)
-        return with_anchors(result)
     else:
         data, found = read_yaml(text, PATH, source_lines=lines)
         if data is None and found:
@@ -197,8 +194,8 @@ def _load_signatories(
             return []
         else:
             entries = list(zip(data, data.item_lines, strict=True))
-    problems.extend(found)
-    result = _checked_entries(entries, today, static_files, project, problems)
+        problems.extend(found)
+        result = _checked_entries(entries, today, static_files, project, problems)
     _check_order(result, problems)
     _check_duplicates(result, problems)
     return with_anchors(result)
