@@ -156,14 +156,10 @@ class PageRenderer:
 
     def _template_variables(self, name: str) -> frozenset[str] | None:
         """Every name a template and what it extends or includes refers to (None: unknown)."""
-        if name in self._variables:
-            return self._variables[name]
-        key = self.cache.key("template-variables", self.templates_key, name)
-        found = self.cache.get("tvars", key)
-        if found is None:
-            found = ("known", _variables(self.env, name, set(), self._parsed))
-            self.cache.put("tvars", key, found)
-        self._variables[name] = found[1]  # type: ignore[index]
+        if name not in self._variables:
+            self._variables[name] = template_names(
+                self.env, self.cache, self.templates_key, name, self._parsed
+            )
         return self._variables[name]
 
 
@@ -173,13 +169,27 @@ def prepare_templates(env: jinja2.Environment, cache: BuildCache, templates_key:
     result). A template with a mistake is left for rendering to report, with its page."""
     parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
     for name in env.list_templates(extensions=["html"]):
-        key = cache.key("template-variables", templates_key, name)
-        if cache.get("tvars", key) is None:
-            cache.put("tvars", key, ("known", _variables(env, name, set(), parsed)))
+        template_names(env, cache, templates_key, name, parsed)
         try:
             env.get_template(name)
         except jinja2.TemplateError:
             pass
+
+
+def template_names(
+    env: jinja2.Environment,
+    cache: BuildCache,
+    templates_key: str,
+    name: str,
+    parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None],
+) -> frozenset[str] | None:
+    """The names a template chain refers to, memoised with the templates' fingerprint."""
+    key = cache.key("template-variables", templates_key, name)
+    found = cache.get("tvars", key)
+    if found is None:
+        found = ("known", _variables(env, name, set(), parsed))
+        cache.put("tvars", key, found)
+    return found[1]  # type: ignore[index]
 
 
 def hreflangs(alternates: tuple[Alternate, ...]) -> list[tuple[str, str]]:
