@@ -118,7 +118,9 @@ class BuildCache:
 
     def get_many(self, ns: str, keys: set[str]) -> Iterator[tuple[str, object]]:
         """(key, value) for those of `keys` that are kept, in no particular order, one at a
-        time: one query for all of them instead of one each."""
+        time: a few queries for all of them instead of one each. For big kinds (pages,
+        Markdown), which are never kept in memory once on disk."""
+        assert ns in BIG
         keys = set(keys)
         for key in list(keys):
             if (ns, key) in self._memory or (ns, key) in self._pending:
@@ -127,12 +129,6 @@ class BuildCache:
                     keys.discard(key)
                     yield key, value
         if self._db is None or not keys:
-            return
-        if ns not in BIG:
-            for key in keys:
-                value = self.get(ns, key)
-                if value is not None:
-                    yield key, value
             return
         wanted = sorted(keys)
         for start in range(0, len(wanted), _MANY):  # each batch read whole: no lock held meanwhile
