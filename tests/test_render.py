@@ -180,3 +180,24 @@ def test_markdown_cancelled_before_it_was_needed_is_converted_here_later():
     assert coming is not None
     coming.cancel()  # what a failed build does
     assert renderer.convert(texts[0])[0] == "<p>Tekst 0.</p>"
+
+
+def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_html():
+    from sleutelsite.render_markdown import Converter, new_markdown
+
+    sources = sorted((ROOT / "content").rglob("*.md"))
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    texts += ["[TOC]\n\n# Een\n\n## Twee\n", "Tekst met `code`, &amp; en <b>vet</b> en \\*ster\\*.\n"]
+    texts += ["Alleen _liggend_ en __vet__ met lage streepjes.\n", "Gewone tekst zonder tekens.\n"]
+    converter, plain = Converter(), new_markdown()
+    for text in texts:
+        assert converter.convert(text) == plain.reset().convert(text)
+    assert len(sources) > 20
+    assert '<div class="toc">' in converter.convert("[TOC]\n\n# Een\n")
+    converter.convert("Gewone tekst zonder tekens.\n")
+    tried = {type(p).__name__ for p in converter._inline.inlinePatterns}
+    assert tried == {"SubstituteTagInlineProcessor"}  # only the line break: no text character it needs
+    converter.convert("Een [link](/tips/) en *nadruk*.\n")
+    tried = {type(p).__name__ for p in converter._inline.inlinePatterns}
+    assert {"LinkInlineProcessor", "DelimiterProcessor"} <= tried
+    assert "HtmlInlineProcessor" not in tried and "BacktickInlineProcessor" not in tried
