@@ -274,6 +274,9 @@ def render_pages(
     for job, renderer in jobs:
         key = renderer.key(job)
         (hits if cache.has("page", key) else misses).append((key, job, renderer))
+    # Listing pages (the signatories, all stories) of every language first, stories after:
+    # processes take pages in this order, so the long ones never come last to one of them.
+    misses.sort(key=lambda work: work[1].story is not None)
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
     children = _start_workers(misses, cache, workers) if parallel else None
