@@ -66,6 +66,7 @@ class BuildCache:
         self._memory: dict[Slot, object] = {}
         self._new: dict[Slot, object] = {}  # without a folder: what a render worker sends back
         self._pending: dict[Slot, bytes] = {}  # big entries, pickled, to save
+        self._inherited: dict[Slot, bytes] = {}  # a forked worker's: the build process saves them
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
@@ -102,7 +103,7 @@ class BuildCache:
         if slot in self._memory:
             self._used.add(slot)
             return self._memory[slot]
-        blob = self._pending.get(slot)
+        blob = self._pending.get(slot) or self._inherited.get(slot)
         if blob is None and self._db is not None:
             blob = self._read(ns, key, take=True)  # a small kind's value is kept unpickled below
         if blob is None:
@@ -123,7 +124,7 @@ class BuildCache:
         assert ns in BIG
         keys = set(keys)
         for key in list(keys):
-            if (ns, key) in self._memory or (ns, key) in self._pending:
+            if (ns, key) in self._memory or (ns, key) in self._pending or (ns, key) in self._inherited:
                 value = self.get(ns, key)
                 if value is not None:
                     keys.discard(key)
@@ -150,7 +151,7 @@ class BuildCache:
     def has(self, ns: str, key: str) -> bool:
         """Whether `get` would find something, without reading a big value."""
         slot = (ns, key)
-        if slot in self._memory or slot in self._pending:
+        if slot in self._memory or slot in self._pending or slot in self._inherited:
             return True
         if self._db is None:
             return False
@@ -216,9 +217,11 @@ class BuildCache:
         return set(self._used)
 
     def after_fork(self) -> None:
-        """A forked worker must not share the parent's database connection."""
+        """A forked worker must not share the parent's database connection, nor write the
+        entries the parent had not written yet (the parent does): it only reads them."""
         if self._path is not None:
             self._db = self._connect()
+            self._inherited, self._pending, self._pending_bytes = self._pending, {}, 0
 
     def add_entries(self, entries: dict[Slot, object], used: set[Slot] = frozenset()) -> None:  # type: ignore[assignment]
         for (ns, key), value in entries.items():

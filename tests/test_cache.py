@@ -213,3 +213,34 @@ def test_many_pages_are_read_in_batches_and_what_is_read_is_kept(tmp_path: Path)
     with sqlite3.connect(folder / "build.sqlite") as db:
         kept = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'page'")}
     assert kept == wanted - {"bestaat-niet"}
+
+
+def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_but_leaves_them_to_it(tmp_path: Path):
+    import os
+    import sqlite3
+
+    from sleutelsite.cache import BuildCache
+
+    folder = tmp_path / "cache"
+    cache = BuildCache(folder)
+    cache.put("md", "van-de-ouder", ("<p>a</p>", ()))  # not on disk yet
+    pid = os.fork()
+    if pid == 0:
+        ok = False
+        try:
+            cache.after_fork()
+            ok = cache.has("md", "van-de-ouder") and cache.get("md", "van-de-ouder") == ("<p>a</p>", ())
+            ok = ok and dict(cache.get_many("md", {"van-de-ouder"})) == {"van-de-ouder": ("<p>a</p>", ())}
+            cache.put("md", "van-de-werker", ("<p>b</p>", ()))
+            cache.flush()
+        finally:
+            os._exit(0 if ok else 1)
+    assert os.waitpid(pid, 0)[1] == 0
+    with sqlite3.connect(folder / "build.sqlite") as db:
+        stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
+    assert stored == {"van-de-werker"}  # the parent's entry is the parent's to write: written once
+    cache.save()
+    cache.close()
+    with sqlite3.connect(folder / "build.sqlite") as db:
+        stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
+    assert stored == {"van-de-werker", "van-de-ouder"}
