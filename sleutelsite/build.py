@@ -7,9 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import render_pages
 from .cache import CACHE_FOLDER, BuildCache
 from .load import load_site
-from .load_content import Options
+from .load_content import Options, markdown_body, markdown_files
 from .model import Site
 from .render import make_environment, render_site
 from .render_markdown import MarkdownRenderer
@@ -37,13 +38,16 @@ def build(
     """
     options = Options(today=today or build_date(), include_drafts=drafts)
     cache = BuildCache(project / CACHE_FOLDER if use_cache else None)
+    markdown = MarkdownRenderer(cache)
+    # On a large site the other core converts Markdown while this one loads the site.
+    markdown.convert_early(lambda: markdown_files(project), markdown_body, render_pages.PARALLEL_MIN_PAGES)
     staging = None
     try:
         site = load_site(project, options, base_url, cache)  # raises BuildError, all problems at once
         env = make_environment(project / "templates", project / CACHE_FOLDER if use_cache else None)
         staging = Staging(out, project)  # a hidden folder beside `out`; the live site stays as it is
         # Pages go into the staging folder as they are made; any problem still stops the build.
-        files = render_site(site, project, env, MarkdownRenderer(cache), place=staging.place_soon)
+        files = render_site(site, project, env, markdown, place=staging.place_soon)
         stats = staging.finish(files)  # the rest of the files, then one atomic swap
         cache.save(prune=True)
     except BaseException:
@@ -51,6 +55,7 @@ def build(
             staging.abandon()
         raise
     finally:
+        markdown.cancel()  # (not needed at all when every page came from the cache)
         cache.close()
     return BuildResult(site, stats)
 

@@ -155,13 +155,22 @@ class BuildCache:
             return True
         if self._db is None:
             return False
-        if ns in BIG:  # the keys alone, read once: one query instead of one per page
-            if ns not in self._keys:
-                self._keys[ns] = {
-                    row[0] for row in self._db.execute("SELECT key FROM memo WHERE ns = ?", (ns,))
-                }
-            return key in self._keys[ns]
+        if ns in BIG:
+            return key in self._stored_keys(ns)
         return self._read(ns, key) is not None
+
+    def keys(self, ns: str) -> frozenset[str]:
+        """Every key of a big kind that `has` finds now."""
+        assert ns in BIG
+        found = {key for kind, key in (*self._memory, *self._pending, *self._inherited) if kind == ns}
+        return frozenset(found | (self._stored_keys(ns) if self._db is not None else set()))
+
+    def _stored_keys(self, ns: str) -> set[str]:
+        """The keys of a big kind on disk, read once: one query instead of one per page."""
+        assert self._db is not None
+        if ns not in self._keys:
+            self._keys[ns] = {row[0] for row in self._db.execute("SELECT key FROM memo WHERE ns = ?", (ns,))}
+        return self._keys[ns]
 
     def _read(self, ns: str, key: str, take: bool = False) -> bytes | None:
         assert self._db is not None

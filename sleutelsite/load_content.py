@@ -227,9 +227,8 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     if not lines or lines[0].strip() != "---":
         problems.append(problem(path, 1, "no_front_matter"))
         return None
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
+    end = _closing_line(lines)
+    if end is None:
         problems.append(problem(path, 1, "front_matter_unclosed"))
         return None
     yaml_text = "\n".join(lines[1:end])
@@ -238,6 +237,35 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     if data is None and found:
         return None
     return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The index of the `---` that closes the front matter opened on the first line."""
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+
+
+def markdown_files(project: Path) -> list[str]:
+    """Every Markdown file below content/, in every language."""
+    root = project / "content"
+    if not root.is_dir():
+        return []
+    return [file for _, file, _ in _files_below(root) if file.endswith(".md")]
+
+
+def markdown_body(file: str) -> str | None:
+    """The Markdown after a file's front matter, as `load_content` will find it, but
+    without any check: for converting it ahead while the site loads. (A text read here
+    that differs from the loaded one is simply never used: results go by content hash.)"""
+    try:
+        if os.stat(file).st_size > MAX_CONTENT_BYTES:
+            return None
+        with open(file, "rb") as handle:
+            text = handle.read().decode("utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.split("\n")
+    end = _closing_line(lines) if lines[0].strip() == "---" else None
+    return "\n".join(lines[end + 1 :]) if end is not None else None
 
 
 def _read_bytes(file: str, path: str, problems: list[Problem]) -> bytes | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import mmap
 import re
+from collections.abc import Callable
 
 from .background import Pending, can_fork, in_background
 from .cache import BuildCache, markdown_release
@@ -25,32 +27,82 @@ class MarkdownRenderer:
         self._md = None  # made on the first cache miss: a warm build never imports Markdown
         self.cache = cache or BuildCache()
         self._coming: Pending | None = None  # conversions under way in another process
+        self._stop: mmap.mmap | None = None  # set to 1 to stop the early conversions (see convert_early)
 
     def key(self, text: str) -> str:
         return self.cache.key(RENDERER_VERSION, text)
+
+    def convert_early(
+        self, files: Callable[[], list[str]], read: Callable[[str], str | None], least: int
+    ) -> None:
+        """Before the site is loaded: convert the Markdown of the content files in a forked
+        process, which lists and reads them itself, while this one loads them; only when
+        there are at least `least` files (a site that renders over processes anyway).
+        The next `convert` or `convert_soon` stops it and takes what it has converted;
+        the rest is converted as usual. A text it read that the loader reads otherwise is
+        simply never asked for."""
+        if not can_fork():
+            return
+        known = set(self.cache.keys("md"))  # read here: only this process uses its database
+        stop = mmap.mmap(-1, 1)  # an anonymous shared page: the forked process sees the 1
+
+        def convert_until_stopped() -> list[tuple[str, tuple[str, tuple[Finding, ...]]]]:
+            names = files()
+            done: list[tuple[str, tuple[str, tuple[Finding, ...]]]] = []
+            md = None
+            if len(names) < least:
+                return done
+            for name in names:
+                text = None if stop[0] else read(name)
+                if stop[0]:
+                    break
+                key = self.key(text) if text is not None else None
+                if key is not None and key not in known:
+                    known.add(key)
+                    md = md or Converter()
+                    done.append((key, _converted(md, text)))  # type: ignore[arg-type]
+            return done
+
+        self._coming = in_background(convert_until_stopped, "converting Markdown")
+        self._stop = stop
 
     def convert_soon(self, texts: list[str]) -> Pending | None:
         """Start converting the texts not in the cache in a forked process, when there are
         enough to pay for it: this process meanwhile reads and compiles the templates.
         `convert` collects them."""
+        self._take_coming()
         missing = list(dict.fromkeys(t for t in texts if not self.cache.has("md", self.key(t))))
         if len(missing) < _SOON_FROM or not can_fork():
             return None
 
         def convert_all() -> list[tuple[str, tuple[str, tuple[Finding, ...]]]]:
             md = Converter()
-            return [(text, _converted(md, text)) for text in missing]
+            return [(self.key(text), _converted(md, text)) for text in missing]
 
         self._coming = in_background(convert_all, "converting Markdown")
         return self._coming
 
+    def _take_coming(self) -> None:
+        """Stop the early conversions, if any, and keep what the other process converted."""
+        if self._coming is None:
+            return
+        coming, self._coming = self._coming, None
+        if self._stop is not None:
+            self._stop[0] = 1
+            self._stop = None
+        if not coming.done:  # (cancelled when its build failed before it was needed)
+            for key, found in coming.result():  # type: ignore[attr-defined]
+                self.cache.put("md", key, found)
+
+    def cancel(self) -> None:
+        """No conversion is wanted any more (the build failed or is done): no process left behind."""
+        if self._coming is not None:
+            self._coming.cancel()
+            self._coming = self._stop = None
+
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
         """(HTML, unsafe markup found in it)."""
-        if self._coming is not None:
-            coming, self._coming = self._coming, None
-            if not coming.done:  # (cancelled when its build failed before it was needed)
-                for done, found in coming.result():  # type: ignore[attr-defined]
-                    self.cache.put("md", self.key(done), found)
+        self._take_coming()
         key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:

@@ -244,3 +244,27 @@ def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_but_leav
     with sqlite3.connect(folder / "build.sqlite") as db:
         stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
     assert stored == {"van-de-werker", "van-de-ouder"}
+
+
+def test_markdown_converted_while_the_site_loads_leaves_no_process_behind(
+    project: Path, tmp_path: Path, monkeypatch
+):
+    import os
+
+    from sleutelsite.errors import BuildError
+
+    monkeypatch.setattr(
+        render_pages, "PARALLEL_MIN_PAGES", 2
+    )  # Markdown converted early, pages over processes
+    build(project, tmp_path / "out", today=TODAY)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    build(project, tmp_path / "out", today=TODAY)  # warm: all pages from the cache, nothing converted
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    story = project / "content" / "verhalen" / "persoon-2.md"
+    story.write_text("geen voorwerk\n" + story.read_text())  # the load fails
+    with pytest.raises(BuildError):
+        build(project, tmp_path / "failed", today=TODAY)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)

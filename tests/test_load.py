@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import ROOT, TODAY, copy_project
@@ -211,3 +213,19 @@ def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_te
     _check_public_text("name", "Stichting\tDe Brug", 4, found)
     assert [p.code for p in found] == ["invisible_character"]
     assert sort_key("Stichting Émile") == sort_key("Emile") == "emile"
+
+
+def test_the_markdown_read_ahead_is_the_body_the_loader_finds(tmp_path):
+    from sleutelsite.load_content import markdown_body, markdown_files
+
+    project = copy_project(tmp_path / "p")
+    (project / "content" / "verhalen" / "windows.md").write_bytes(
+        b"\xef\xbb\xbf---\r\nname: Win\r\ndate: 2026-11-01\r\nsummary: S.\r\n---\r\nRegel een.\r\n\r\nRegel twee.\r\n"
+    )
+    site = load_site(project, Options(today=TODAY))
+    loaded = {item.source: item.body for item in (*site.pages, *site.stories, *site.tips)}
+    files = markdown_files(project)
+    read = {Path(file).relative_to(project).as_posix(): markdown_body(file) for file in files}
+    assert len(loaded) >= 10
+    assert {path: read[path] for path in loaded} == loaded
+    assert loaded["content/verhalen/windows.md"] == "Regel een.\n\nRegel twee.\n"

@@ -8,6 +8,7 @@ import io
 import json
 import re
 
+import pytest
 import yaml
 
 from conftest import ROOT, TODAY
@@ -201,3 +202,48 @@ def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_
     tried = {type(p).__name__ for p in converter._inline.inlinePatterns}
     assert {"LinkInlineProcessor", "DelimiterProcessor"} <= tried
     assert "HtmlInlineProcessor" not in tried and "BacktickInlineProcessor" not in tried
+
+
+def test_markdown_converted_early_by_another_process_reading_the_files_itself(tmp_path):
+    import os
+    import select
+
+    from sleutelsite.load_content import markdown_body, markdown_files
+
+    texts = [f"# Kop {n}\n\nTekst *{n}* met [een link](/tips/).\n" for n in range(12)]
+    for n, text in enumerate(texts):
+        folder = tmp_path / "content" / ("verhalen" if n % 2 else "en")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"s{n}.md").write_text(f"---\nname: S {n}\n---\n{text}", encoding="utf-8")
+    (tmp_path / "content" / "kapot.md").write_text("geen voorwerk\n", encoding="utf-8")  # skipped, not fatal
+    renderer = MarkdownRenderer()
+    renderer.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
+    select.select([renderer._coming.read_end], [], [], 30)  # it answers once it has converted all
+    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
+    assert renderer._md is None  # every one came from the other process
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+    few = MarkdownRenderer()
+    few.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=50)  # too few files
+    assert few.convert(texts[0]) == renderer.convert(texts[0])
+    assert few._md is not None  # converted here
+
+    cached = MarkdownRenderer(renderer.cache)  # everything is known already: nothing is converted again
+    cached.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
+    assert cached._coming.result() == []
+
+
+def test_markdown_converted_early_and_stopped_half_way_gives_the_same_html(tmp_path):
+    from sleutelsite.load_content import markdown_body, markdown_files
+
+    texts = [
+        f"## Kop {n}\n\n" + "Een zin met *nadruk* en [een link](/tips/). " * 40 + "\n" for n in range(300)
+    ]
+    (tmp_path / "content").mkdir()
+    for n, text in enumerate(texts):
+        (tmp_path / "content" / f"s{n:03d}.md").write_text(f"---\nname: S\n---\n{text}", encoding="utf-8")
+    renderer = MarkdownRenderer()
+    renderer.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
+    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
+    assert renderer._md is not None  # stopped by the first convert: this process did the rest
