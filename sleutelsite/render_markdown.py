@@ -124,69 +124,90 @@ def _converted(md: Converter, text: str) -> tuple[str, tuple[Finding, ...]]:
     return html, unsafe_findings(html, text)
 
 
-# Inline patterns of Python-Markdown whose expression cannot match a text that lacks all
-# of these characters: (class name, characters of which the text must hold every one).
-# A pattern not listed here, or of another class than listed (another Markdown release),
-# is always tried. The delimiter pattern (emphasis) needs any one of its own delimiters.
-_INLINE_NEEDS = {
-    "backtick": ("BacktickInlineProcessor", "`"),
-    "escape": ("EscapeInlineProcessor", "\\"),
-    "reference": ("ReferenceInlineProcessor", "["),
-    "link": ("LinkInlineProcessor", "["),
-    "image_link": ("ImageInlineProcessor", "!["),
-    "image_reference": ("ImageReferenceInlineProcessor", "!["),
-    "short_reference": ("ShortReferenceInlineProcessor", "["),
-    "short_image_ref": ("ShortImageReferenceInlineProcessor", "!["),
-    "autolink": ("AutolinkInlineProcessor", "<"),
-    "automail": ("AutomailInlineProcessor", "<"),
-    "html": ("HtmlInlineProcessor", "<"),
-    "entity": ("HtmlInlineProcessor", "&"),
+# Python-Markdown's inline patterns and block processors that cannot match a text which
+# lacks these characters: (class name, characters, whether it needs every one or any one).
+# One not listed, or of another class than listed (another Markdown release), is always
+# tried. The delimiter pattern (emphasis) needs any one of its own delimiters.
+_NEEDS = {
+    ("inline", "backtick"): ("BacktickInlineProcessor", "`", all),
+    ("inline", "escape"): ("EscapeInlineProcessor", "\\", all),
+    ("inline", "reference"): ("ReferenceInlineProcessor", "[", all),
+    ("inline", "link"): ("LinkInlineProcessor", "[", all),
+    ("inline", "image_link"): ("ImageInlineProcessor", "![", all),
+    ("inline", "image_reference"): ("ImageReferenceInlineProcessor", "![", all),
+    ("inline", "short_reference"): ("ShortReferenceInlineProcessor", "[", all),
+    ("inline", "short_image_ref"): ("ShortImageReferenceInlineProcessor", "![", all),
+    ("inline", "autolink"): ("AutolinkInlineProcessor", "<", all),
+    ("inline", "automail"): ("AutomailInlineProcessor", "<", all),
+    ("inline", "html"): ("HtmlInlineProcessor", "<", all),
+    ("inline", "entity"): ("HtmlInlineProcessor", "&", all),
+    ("block", "table"): ("TableProcessor", "|", all),
+    ("block", "hashheader"): ("HashHeaderProcessor", "#", all),
+    ("block", "setextheader"): ("SetextHeaderProcessor", "=-", any),
+    ("block", "hr"): ("HRProcessor", "-_*", any),
+    ("block", "ulist"): ("SaneUListProcessor", "*+-", any),
+    ("block", "quote"): ("BlockQuoteProcessor", ">", all),
+    ("block", "reference"): ("ReferenceProcessor", "[]:", all),
 }
 
 
 class Converter:
     """Python-Markdown with EXTENSIONS (see new_markdown) that tries on each text only the
-    inline patterns that can match it.
+    inline patterns and block processors that can match it.
 
     Most of Python-Markdown's time goes to trying each of its 14 inline patterns on every
-    piece of text of a page. A pattern whose expression needs a character that the whole
-    text lacks (a link needs "[", inline HTML "<", an entity "&") cannot match any piece
-    of it, so leaving it out gives the same HTML, about 30% sooner on a page of prose
-    (tests compare both on generated and real texts). The same holds for the table of
-    contents marker, looked for only in a text that contains it.
+    piece of text of a page, and each block processor on every block. One whose
+    expression needs a character that the whole text lacks (a link needs "[", inline
+    HTML "<", a quote ">") cannot match any piece of it, so leaving it out gives the same
+    HTML, about 30% sooner on a page of prose (tests compare both on generated and real
+    texts). The same holds for the table of contents marker, looked for only in a text
+    that contains it.
     """
 
     def __init__(self) -> None:
         self.md = new_markdown()
         self._inline = self.md.treeprocessors["inline"]
+        self._blocks = self.md.parser
         self._toc = self.md.treeprocessors["toc"]
         self._marker = self._toc.marker
-        patterns = self.md.inlinePatterns
-        self._needs: list[tuple[object, frozenset[str], bool]] = []  # pattern, characters, all of them?
-        for name in [item.name for item in sorted(patterns._priority, key=lambda i: -i.priority)]:
-            pattern = patterns[name]
-            kind = type(pattern).__name__
-            if name in _INLINE_NEEDS and _INLINE_NEEDS[name][0] == kind:
-                self._needs.append((pattern, frozenset(_INLINE_NEEDS[name][1]), True))
-            elif kind == "DelimiterProcessor" and getattr(pattern, "tokens", None):
-                self._needs.append((pattern, frozenset("".join(pattern.tokens)), False))
-            else:
-                self._needs.append((pattern, frozenset(), True))
-        self._watched = frozenset().union(*(chars for _, chars, _ in self._needs))
-        self._chosen: dict[frozenset[str], tuple[object, ...]] = {}
+        self._steps = {
+            "inline": _needs("inline", self.md.inlinePatterns),
+            "block": _needs("block", self.md.parser.blockprocessors),
+        }
+        self._watched = frozenset().union(*(c for steps in self._steps.values() for _, c, _ in steps))
+        self._chosen: dict[frozenset[str], tuple[tuple[object, ...], tuple[object, ...]]] = {}
 
     def convert(self, text: str) -> str:
         present = frozenset(c for c in self._watched if c in text)
         chosen = self._chosen.get(present)
         if chosen is None:
-            chosen = self._chosen[present] = tuple(
-                pattern
-                for pattern, chars, every in self._needs
-                if (chars <= present if every else bool(chars & present))
+            inline, block = (
+                tuple(
+                    step
+                    for step, chars, test in self._steps[kind]
+                    if not chars or test(c in present for c in chars)
+                )
+                for kind in ("inline", "block")
             )
-        self._inline.inlinePatterns = chosen  # as the smarty extension does; indexed, counted only
+            chosen = self._chosen[present] = (inline, block)
+        # As the smarty extension does: both are only iterated, indexed and counted.
+        self._inline.inlinePatterns, self._blocks.blockprocessors = chosen
         self._toc.marker = self._marker if self._marker and self._marker in text else ""
         return self.md.reset().convert(text)
+
+
+def _needs(kind: str, registry) -> list[tuple[object, frozenset[str], Callable]]:  # type: ignore[no-untyped-def, type-arg]
+    """(step, characters it needs, all or any) for each step of a registry, in its order."""
+    steps = []
+    for name in [item.name for item in sorted(registry._priority, key=lambda i: -i.priority)]:
+        step = registry[name]
+        cls, chars, test = _NEEDS.get((kind, name), ("", "", all))
+        if type(step).__name__ != cls:
+            chars = ""  # not the step this table knows: always tried
+        if kind == "inline" and type(step).__name__ == "DelimiterProcessor" and getattr(step, "tokens", None):
+            chars, test = "".join(step.tokens), any
+        steps.append((step, frozenset(chars), test))
+    return steps
 
 
 def new_markdown():  # type: ignore[no-untyped-def]
