@@ -175,6 +175,8 @@ class BuildCache:
     def _read(self, ns: str, key: str, take: bool = False) -> bytes | None:
         assert self._db is not None
         if ns in BIG:
+            if key not in self._stored_keys(ns):  # a miss costs no query (a cold build has only misses)
+                return None
             row = self._db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
             return row[0] if row else None
         if ns not in self._stored:
