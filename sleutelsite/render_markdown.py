@@ -124,31 +124,32 @@ def _converted(md: Converter, text: str) -> tuple[str, tuple[Finding, ...]]:
     return html, unsafe_findings(html, text)
 
 
-# Python-Markdown's inline patterns and block processors that cannot match a text which
-# lacks these characters: (class name, characters, whether it needs every one or any one).
+# Python-Markdown's inline patterns, block processors and preprocessors that cannot match
+# a text which lacks these pieces: (class name, pieces, whether it needs all or any one).
 # One not listed, or of another class than listed (another Markdown release), is always
-# tried. The delimiter pattern (emphasis) needs any one of its own delimiters.
+# tried. The delimiter pattern (emphasis) needs any one of its own delimiters. The four
+# reference patterns change nothing unless the text defines a reference ("[id]: url").
 _NEEDS = {
-    ("inline", "backtick"): ("BacktickInlineProcessor", "`", all),
-    ("inline", "escape"): ("EscapeInlineProcessor", "\\", all),
-    ("inline", "reference"): ("ReferenceInlineProcessor", "[", all),
-    ("inline", "link"): ("LinkInlineProcessor", "[", all),
-    ("inline", "image_link"): ("ImageInlineProcessor", "![", all),
-    ("inline", "image_reference"): ("ImageReferenceInlineProcessor", "![", all),
-    ("inline", "short_reference"): ("ShortReferenceInlineProcessor", "[", all),
-    ("inline", "short_image_ref"): ("ShortImageReferenceInlineProcessor", "![", all),
-    ("inline", "autolink"): ("AutolinkInlineProcessor", "<", all),
-    ("inline", "automail"): ("AutomailInlineProcessor", "<", all),
-    ("inline", "html"): ("HtmlInlineProcessor", "<", all),
-    ("inline", "entity"): ("HtmlInlineProcessor", "&", all),
-    ("block", "table"): ("TableProcessor", "|", all),
-    ("block", "hashheader"): ("HashHeaderProcessor", "#", all),
-    ("block", "setextheader"): ("SetextHeaderProcessor", "=-", any),
-    ("block", "hr"): ("HRProcessor", "-_*", any),
-    ("block", "ulist"): ("SaneUListProcessor", "*+-", any),
-    ("block", "quote"): ("BlockQuoteProcessor", ">", all),
-    ("block", "reference"): ("ReferenceProcessor", "[]:", all),
-    ("pre", "fenced_code_block"): ("FencedBlockPreprocessor", "`~", any),
+    ("inline", "backtick"): ("BacktickInlineProcessor", ("`",), all),
+    ("inline", "escape"): ("EscapeInlineProcessor", ("\\",), all),
+    ("inline", "reference"): ("ReferenceInlineProcessor", ("[", "]:"), all),
+    ("inline", "link"): ("LinkInlineProcessor", ("[",), all),
+    ("inline", "image_link"): ("ImageInlineProcessor", ("![",), all),
+    ("inline", "image_reference"): ("ImageReferenceInlineProcessor", ("![", "]:"), all),
+    ("inline", "short_reference"): ("ShortReferenceInlineProcessor", ("[", "]:"), all),
+    ("inline", "short_image_ref"): ("ShortImageReferenceInlineProcessor", ("![", "]:"), all),
+    ("inline", "autolink"): ("AutolinkInlineProcessor", ("<",), all),
+    ("inline", "automail"): ("AutomailInlineProcessor", ("<",), all),
+    ("inline", "html"): ("HtmlInlineProcessor", ("<",), all),
+    ("inline", "entity"): ("HtmlInlineProcessor", ("&",), all),
+    ("block", "table"): ("TableProcessor", ("|",), all),
+    ("block", "hashheader"): ("HashHeaderProcessor", ("#",), all),
+    ("block", "setextheader"): ("SetextHeaderProcessor", ("=", "-"), any),
+    ("block", "hr"): ("HRProcessor", ("-", "_", "*"), any),
+    ("block", "ulist"): ("SaneUListProcessor", ("*", "+", "-"), any),
+    ("block", "quote"): ("BlockQuoteProcessor", (">",), all),
+    ("block", "reference"): ("ReferenceProcessor", ("[", "]:"), all),
+    ("pre", "fenced_code_block"): ("FencedBlockPreprocessor", ("`", "~"), any),
 }
 
 
@@ -159,7 +160,7 @@ class Converter:
     Most of Python-Markdown's time goes to trying each of its 14 inline patterns on every
     piece of text of a page, and each block processor on every block. One whose
     expression needs a character that the whole text lacks (a link needs "[", inline
-    HTML "<", a quote ">") cannot match any piece of it, so leaving it out gives the same
+    HTML "<", a quote ">") cannot match any part of it, so leaving it out gives the same
     HTML; a block processor that is kept is still tried only on blocks that hold what it
     needs. About 45% sooner on a page of prose (tests compare both on generated and real
     texts). The same holds for the table of contents marker, looked for only in a text
@@ -204,7 +205,7 @@ class Converter:
 
 
 class _BlockGuard:
-    """A block processor that is tried only on blocks holding the characters it needs."""
+    """A block processor that is tried only on blocks holding the pieces of text it needs."""
 
     def __init__(self, step, chars: frozenset[str], test: Callable) -> None:  # type: ignore[no-untyped-def, type-arg]
         self.step, self.chars, self.every = step, tuple(chars), test is all
@@ -219,16 +220,16 @@ class _BlockGuard:
 
 
 def _needs(kind: str, registry) -> list[tuple[object, frozenset[str], Callable]]:  # type: ignore[no-untyped-def, type-arg]
-    """(step, characters it needs, all or any) for each step of a registry, in its order."""
+    """(step, pieces of text it needs, all or any) for each step of a registry, in its order."""
     steps = []
     for name in [item.name for item in sorted(registry._priority, key=lambda i: -i.priority)]:
         step = registry[name]
-        cls, chars, test = _NEEDS.get((kind, name), ("", "", all))
+        cls, pieces, test = _NEEDS.get((kind, name), ("", (), all))
         if type(step).__name__ != cls:
-            chars = ""  # not the step this table knows: always tried
+            pieces = ()  # not the step this table knows: always tried
         if kind == "inline" and type(step).__name__ == "DelimiterProcessor" and getattr(step, "tokens", None):
-            chars, test = "".join(step.tokens), any
-        steps.append((step, frozenset(chars), test))
+            pieces, test = tuple(step.tokens), any
+        steps.append((step, frozenset(pieces), test))
     return steps
 
 
