@@ -150,6 +150,8 @@ _NEEDS = {
     ("block", "quote"): ("BlockQuoteProcessor", (">",), all),
     ("block", "reference"): ("ReferenceProcessor", ("[", "]:"), all),
     ("pre", "fenced_code_block"): ("FencedBlockPreprocessor", ("`", "~"), any),
+    ("tree", "attr_list"): ("AttrListTreeprocessor", ("{",), all),
+    ("tree", "unescape"): ("UnescapeTreeprocessor", ("\\",), all),  # undoes what "escape" did
 }
 
 
@@ -181,7 +183,16 @@ class Converter:
             ],
             "pre": _needs("pre", self.md.preprocessors),
         }
-        self._watched = frozenset().union(*(c for steps in self._steps.values() for _, c, _ in steps))
+        # Tree processors are also looked up by name (the table of contents asks for
+        # "prettify"), so their list stays; one that is not needed does nothing instead.
+        self._trees = [
+            (step, pieces, test, step.run)
+            for step, pieces, test in _needs("tree", self.md.treeprocessors)
+            if pieces
+        ]
+        self._watched = frozenset().union(
+            *(c for steps in self._steps.values() for _, c, _ in steps), *(c for _, c, _, _ in self._trees)
+        )
         self._chosen: dict[frozenset[str], tuple[tuple[object, ...], ...]] = {}
 
     def convert(self, text: str) -> str:
@@ -200,8 +211,14 @@ class Converter:
         # As the smarty extension does for inline patterns: each list is only iterated
         # (and the inline patterns indexed and counted).
         self._inline.inlinePatterns, self._blocks.blockprocessors, self.md.preprocessors = chosen
+        for step, pieces, test, run in self._trees:
+            step.run = run if test(c in present for c in pieces) else _unchanged
         self._toc.marker = self._marker if self._marker and self._marker in text else ""
         return self.md.reset().convert(text)
+
+
+def _unchanged(root) -> None:  # type: ignore[no-untyped-def]
+    """A tree processor's run when the text holds nothing it acts on."""
 
 
 class _BlockGuard:

@@ -192,6 +192,7 @@ def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_
     texts += ["Alleen _liggend_ en __vet__ met lage streepjes.\n", "Gewone tekst zonder tekens.\n"]
     texts += ["Code:\n\n```python\nprint(1)\n```\n", "> Een citaat\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"]
     texts += ["Lees [de tips][t] en [t].\n\n[t]: /tips/\n", "Geen definitie: [t] en [tips][t].\n"]
+    texts += ["Alinea met een klasse.\n{: .lead }\n", "Alleen \\*sterren\\* ontsnapt.\n", "Kop\n===\n\n***\n"]
     converter, plain = Converter(), new_markdown()
     for text in texts:
         assert converter.convert(text) == plain.reset().convert(text)
