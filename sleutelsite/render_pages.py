@@ -13,6 +13,7 @@ import gc
 import html as htmllib
 import os
 import re
+import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -135,8 +136,9 @@ class PageRenderer:
         for name, double, single in _ATTRIBUTE.findall(text):
             if name == "id":
                 ids.add(double or single)
-            else:
-                links[htmllib.unescape(double or single)] = None
+            else:  # one string per address: the menu's links, styles and feeds are on every
+                # page, so the pages a render process sends back carry each of them once
+                links[sys.intern(htmllib.unescape(double or single))] = None
         return RenderedPage(
             job.page.url,
             job.page.source,

@@ -214,13 +214,16 @@ class Staging:
             outcome, stamp = self.place(path, content)
             return outcome, str(path), stamp, content
 
+        # Pages already placed while rendering only report their outcome: no thread for those.
+        waiting = [path for path in sorted(files) if isinstance(files[path], bytes | Path)]
+        placed = [place(path) for path in files if not isinstance(files[path], bytes | Path)]
         if memory is not None:  # the preview compares from memory: threads would only add overhead
-            placed = [place(path) for path in sorted(files)]
+            placed += [place(path) for path in waiting]
         else:
             from concurrent.futures import ThreadPoolExecutor
 
             with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
-                placed = list(pool.map(place, sorted(files)))
+                placed += pool.map(place, waiting)
         written = unchanged = 0
         for outcome, rel, stamp, content in placed:
             if outcome.startswith("written"):
