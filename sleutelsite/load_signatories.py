@@ -196,23 +196,32 @@ def _load_signatories(
             entries = list(zip(data, data.item_lines, strict=True))
         problems.extend(found)
         result = _checked_entries(entries, today, static_files, project, problems)
-    _check_order(result, problems)
-    _check_duplicates(result, problems)
+    keys = [sort_key(s.name) for s in result]
+    _check_order(result, keys, problems)
+    _check_duplicates(result, keys, problems)
     return with_anchors(result)
 
 
 def with_anchors(signatories: list[Signatory]) -> list[Signatory]:
-    """Each signatory with a stable, unique anchor made from its name: #org-pharos."""
+    """Each signatory with a stable, unique anchor made from its name: #org-pharos. (Each
+    comes with the anchor of its name already, see _check_entry; only a second one with
+    the same anchor gets a number.)"""
     seen: set[str] = set()
     result = []
     for signatory in signatories:
-        anchor = base = "org-" + slugify(signatory.name)
+        anchor = base = signatory.anchor or anchor_of(signatory.name)
         number = 2
         while anchor in seen:
             anchor, number = f"{base}-{number}", number + 1
         seen.add(anchor)
-        result.append(dataclasses.replace(signatory, anchor=anchor))
+        result.append(
+            signatory if anchor == signatory.anchor else dataclasses.replace(signatory, anchor=anchor)
+        )
     return result
+
+
+def anchor_of(name: str) -> str:
+    return "org-" + slugify(name)
 
 
 _GROUPED_FROM = 1024 * 1024  # bytes
@@ -357,6 +366,7 @@ def _check_entry(
         line=line,
         logo=str(values.get("logo", "")),
         statement=str(values.get("statement", "")),
+        anchor=anchor_of(str(values["name"])),
     )
 
 
@@ -462,8 +472,7 @@ def website_domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _check_order(signatories: list[Signatory], problems: list[Problem]) -> None:
-    keys = [sort_key(s.name) for s in signatories]
+def _check_order(signatories: list[Signatory], keys: list[str], problems: list[Problem]) -> None:
     for index in range(1, len(signatories)):
         if keys[index] >= keys[index - 1]:
             continue
@@ -476,11 +485,11 @@ def _check_order(signatories: list[Signatory], problems: list[Problem]) -> None:
         )
 
 
-def _check_duplicates(signatories: list[Signatory], problems: list[Problem]) -> None:
+def _check_duplicates(signatories: list[Signatory], keys: list[str], problems: list[Problem]) -> None:
     by_name: dict[str, Signatory] = {}
     by_domain: dict[str, Signatory] = {}
-    for s in signatories:
-        name_key = _SPACES.sub(" ", sort_key(s.name))
+    for s, key in zip(signatories, keys, strict=True):
+        name_key = _SPACES.sub(" ", key)
         first = by_name.setdefault(name_key, s)
         if first is not s:
             problems.append(
