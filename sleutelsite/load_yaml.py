@@ -80,16 +80,26 @@ def read_yaml(
     problems: list[Problem] = []
     if "&" in text or "*" in text:
         problems += _anchor_problems(text, path, offset)
-    converter = _Converter(path, offset, lines, problems)
+    converter = _Converter(path, offset, lines, problems, comments="#" in text, aliases="*" in text)
     return converter.value(node), problems
 
 
 class _Converter:
-    def __init__(self, path: str, offset: int, lines: list[str], problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        path: str,
+        offset: int,
+        lines: list[str],
+        problems: list[Problem],
+        comments: bool = True,
+        aliases: bool = True,
+    ) -> None:
         self.path = path
         self.offset = offset
         self.lines = lines
         self.problems = problems
+        self.comments = comments  # the text has a "#": a comment may cut a value short
+        self.aliases = aliases  # the text has a "*": a node may come twice
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
@@ -97,9 +107,10 @@ class _Converter:
         return node.start_mark.line + 1 + self.offset
 
     def value(self, node: yaml.Node) -> object:
-        if id(node) in self.seen:  # an alias: the same node met twice
-            return REJECTED
-        self.seen.add(id(node))
+        if self.aliases:
+            if id(node) in self.seen:  # an alias: the same node met twice
+                return REJECTED
+            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -144,7 +155,8 @@ class _Converter:
             result[key] = self.value(value_node)
             if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
                 result.plain[key] = value_node.value
-                self.check_comment_cut(key, value_node)
+                if self.comments:
+                    self.check_comment_cut(key, value_node)
         return result
 
     def check_comment_cut(self, key: str, node: yaml.ScalarNode) -> None:
