@@ -281,6 +281,7 @@ def render_pages(
     misses.sort(key=lambda work: work[1].story is not None)
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
     parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
+    frozen_before = gc.get_freeze_count() > 0  # (a build freezes the loaded site itself)
     children = _start_workers(misses, cache, workers) if parallel else None
     try:
         results = _hits(hits, cache)  # after forking: placing may start threads
@@ -289,7 +290,7 @@ def render_pages(
         else:
             done = [_render_one(*work) for work in misses]
     finally:
-        if children is not None:
+        if children is not None and not frozen_before:
             gc.unfreeze()  # frozen in _start_workers
     done += results
     problems = [item for item in done if isinstance(item, Problem)]

@@ -268,3 +268,19 @@ def test_markdown_converted_while_the_site_loads_leaves_no_process_behind(
         build(project, tmp_path / "failed", today=TODAY)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, tmp_path: Path, monkeypatch):
+    import gc
+
+    from sleutelsite.errors import BuildError
+
+    before = (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())
+    monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # render processes freeze too
+    build(project, tmp_path / "out", today=TODAY)
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+    story = project / "content" / "verhalen" / "persoon-2.md"
+    story.write_text(story.read_text() + "\n<script>alert(1)</script>\n")  # fails while rendering
+    with pytest.raises(BuildError):
+        build(project, tmp_path / "failed", today=TODAY)
+    assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
