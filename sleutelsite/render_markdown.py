@@ -91,7 +91,11 @@ class MarkdownRenderer:
             self._stop[0] = 1
             self._stop = None
         if not coming.done:  # (cancelled when its build failed before it was needed)
-            for key, found in coming.result():  # type: ignore[attr-defined]
+            try:
+                done = coming.result()
+            except RuntimeError:  # then this process converts them, and meets the same trouble
+                done = []  # the ordinary way, with a file and line for the editor
+            for key, found in done:  # type: ignore[attr-defined]
                 self.cache.put("md", key, found)
 
     def cancel(self) -> None:
@@ -199,6 +203,8 @@ class Converter:
         present = frozenset(c for c in self._watched if c in text)
         chosen = self._chosen.get(present)
         if chosen is None:
+            if len(self._chosen) >= _CHOSEN_KEPT:  # texts with every mix of characters: stay small
+                self._chosen.clear()
             inline, block, pre = (
                 tuple(
                     step
@@ -219,6 +225,9 @@ class Converter:
 
 def _unchanged(root) -> None:  # type: ignore[no-untyped-def]
     """A tree processor's run when the text holds nothing it acts on."""
+
+
+_CHOSEN_KEPT = 1024  # step lists kept, one per mix of characters met
 
 
 class _BlockGuard:

@@ -250,3 +250,43 @@ def test_markdown_converted_early_and_stopped_half_way_gives_the_same_html(tmp_p
     renderer.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
     assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
     assert renderer._md is not None  # stopped by the first convert: this process did the rest
+
+
+def test_markdown_converted_here_when_the_early_process_fails(tmp_path):
+    import os
+
+    from sleutelsite.load_content import markdown_files
+
+    texts = [f"Tekst *{n}*.\n" for n in range(6)]
+    (tmp_path / "content").mkdir()
+    for n, text in enumerate(texts):
+        (tmp_path / "content" / f"s{n}.md").write_text(f"---\nname: S\n---\n{text}", encoding="utf-8")
+
+    def broken(name: str) -> str:
+        raise ValueError("a file that cannot be read ahead")
+
+    renderer = MarkdownRenderer()
+    renderer.convert_early(lambda: markdown_files(tmp_path), broken, least=1)
+    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
+    assert renderer._md is not None  # converted here
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_markdown_converter_keeps_few_step_lists_however_many_mixes_it_meets(monkeypatch):
+    import sleutelsite.render_markdown as render_markdown
+    from sleutelsite.render_markdown import Converter, new_markdown
+
+    monkeypatch.setattr(render_markdown, "_CHOSEN_KEPT", 2)
+    texts = [
+        "Tekst.\n",
+        "Een [link](/tips/).\n",
+        "> citaat\n",
+        "| a | b |\n|---|---|\n",
+        "# Kop\n",
+        "Tekst.\n",
+    ]
+    converter, plain = Converter(), new_markdown()
+    for text in texts:
+        assert converter.convert(text) == plain.reset().convert(text)
+        assert len(converter._chosen) <= 2
