@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import mmap
 import re
 from collections.abc import Callable
@@ -282,7 +283,20 @@ def new_markdown():  # type: ignore[no-untyped-def]
 
 
 def with_base_path(html: str, base_path: str) -> str:
-    """Prefix site-absolute links (href="/tips/") with the subpath the site lives under."""
+    """Prefix site-absolute links (href="/tips/") with the subpath the site lives under.
+
+    What `_SITE_PATH` describes, found by splitting at each `="/` and looking at what
+    stands before it (a scan for the expression tries every space of the text: four
+    times as long on a page of prose; a test compares both on generated text)."""
     if not base_path:
         return html
-    return _SITE_PATH.sub(lambda m: f"{m.group(1)}{base_path}/", html)
+    parts = html.split('="/')
+    if len(parts) == 1:
+        return html
+    out = [parts[0]]
+    for before, after in itertools.pairwise(parts):
+        name = 4 if before.endswith("href") else 3 if before.endswith("src") else 0
+        site_path = name and len(before) > name and before[-name - 1].isspace() and not after.startswith("/")
+        out.append(f'="{base_path}/' if site_path else '="/')
+        out.append(after)
+    return "".join(out)

@@ -164,3 +164,17 @@ def test_markdown_with_only_the_patterns_a_text_can_match_gives_the_same_html(te
     converter, plain = Converter(), new_markdown()
     for text in texts:
         assert converter.convert(text) == plain.reset().convert(text), text
+
+
+BASE_PATH_PIECES = [" ", "\t", "\n", "\u00a0", "href", "src", "xhref", "data-src", '="/', '="//', '="', "/", "a", "=",
+                    '"', "<a", ">", "tips/", " href=\"/", " src=\"/", "\thref=\"/", "\nsrc=\"/", "\u00a0href=\"/",
+                    "\u2003src=\"/", 'ahref="/']  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(BASE_PATH_PIECES), max_size=24).map("".join))
+def test_site_links_get_the_base_path_exactly_where_the_pattern_says(html):
+    from sleutelsite.render_markdown import _SITE_PATH, with_base_path
+
+    expected = _SITE_PATH.sub(lambda m: f"{m.group(1)}/sub/", html)
+    assert with_base_path(html, "/sub") == expected
