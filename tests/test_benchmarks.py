@@ -12,6 +12,7 @@ from conftest import ROOT
 SCRIPTS = [
     ["benchmarks/check_signatories.py", "--entries", "20", "--runs", "1"],
     ["benchmarks/serve_latency.py", "--stories", "5", "--signatories", "5", "--edits", "2"],
+    ["benchmarks/markdown_speed.py", "--stories", "5", "--runs", "1"],
 ]
 
 
@@ -52,3 +53,10 @@ def test_generator_and_baseline_build_the_same_project(tmp_path):
     )
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "s" / "verhalen" / "persoon-00002" / "index.html").is_file()
+
+
+def test_no_benchmark_script_hides_a_library_the_scripts_import():
+    """A script runs with benchmarks/ first on its path: a benchmarks/markdown.py would be
+    imported by baseline.py instead of Python-Markdown."""
+    libraries = {"markdown", "jinja2", "yaml", "livereload", "tornado", "markupsafe", "sleutelsite"}
+    assert not {path.stem for path in (ROOT / "benchmarks").glob("*.py")} & libraries
