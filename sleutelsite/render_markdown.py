@@ -54,14 +54,15 @@ class MarkdownRenderer:
             if len(names) < least:
                 return done
             for name in names:
-                text = None if stop[0] else read(name)
                 if stop[0]:
                     break
+                text = read(name)
                 key = self.key(text) if text is not None else None
-                if key is not None and key not in known:
-                    known.add(key)
-                    md = md or Converter()
-                    done.append((key, _converted(md, text)))  # type: ignore[arg-type]
+                if text is None or key in known:
+                    continue
+                known.add(key)  # type: ignore[arg-type]
+                md = md or Converter()
+                done.append((key, _converted(md, text)))  # type: ignore[arg-type]
             return done
 
         self._coming = in_background(convert_until_stopped, "converting Markdown")
@@ -96,7 +97,7 @@ class MarkdownRenderer:
                 done = coming.result()
             except RuntimeError:  # then this process converts them, and meets the same trouble
                 done = []  # the ordinary way, with a file and line for the editor
-            for key, found in done:  # type: ignore[attr-defined]
+            for key, found in done:  # type: ignore[union-attr]
                 self.cache.put("md", key, found)
 
     def cancel(self) -> None:
@@ -161,16 +162,17 @@ _NEEDS = {
 
 
 class Converter:
-    """Python-Markdown with EXTENSIONS (see new_markdown) that tries on each text only the
-    inline patterns, block processors and preprocessors that can match it.
+    """Python-Markdown with EXTENSIONS (see new_markdown) that runs on each text only the
+    steps (inline patterns, block, pre- and tree processors) that can act on it.
 
     Most of Python-Markdown's time goes to trying each of its 14 inline patterns on every
     piece of text of a page, and each block processor on every block. One whose
     expression needs a character that the whole text lacks (a link needs "[", inline
     HTML "<", a quote ">") cannot match any part of it, so leaving it out gives the same
     HTML; a block processor that is kept is still tried only on blocks that hold what it
-    needs. About 45% sooner on a page of prose (tests compare both on generated and real
-    texts). The same holds for the table of contents marker, looked for only in a text
+    needs. A third of plain Python-Markdown's time on a page of prose, the same HTML
+    (tests compare both on real, generated and fuzzed texts; benchmarks/markdown_speed.py
+    times them). The table of contents marker, likewise, is looked for only in a text
     that contains it.
     """
 
