@@ -40,7 +40,7 @@ def build(
     options = Options(today=today or build_date(), include_drafts=drafts)
     cache = BuildCache(project / CACHE_FOLDER if use_cache else None)
     markdown = MarkdownRenderer(cache)
-    thresholds = gc.get_threshold()
+    thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count() > 0
     # On a large site the other core converts Markdown while this one loads the site.
     markdown.convert_early(lambda: markdown_files(project), markdown_body, render_pages.PARALLEL_MIN_PAGES)
     staging = None
@@ -63,7 +63,8 @@ def build(
         raise
     finally:
         gc.set_threshold(*thresholds)
-        gc.unfreeze()  # (a process that builds again, such as a test run, collects it as usual)
+        if not frozen_before:  # (what the caller froze stays frozen)
+            gc.unfreeze()  # a process that builds again, such as a test run, collects it as usual
         markdown.cancel()  # (not needed at all when every page came from the cache)
         cache.close()
     return BuildResult(site, stats)

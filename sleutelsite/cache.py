@@ -265,6 +265,8 @@ class BuildCache:
         """Drop what the last round did not use, so memory stays flat over many edits."""
         self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
         self._new = {slot: v for slot, v in self._new.items() if slot in self._used}
+        if self._db is None:  # (with a database they are written, and pruned there)
+            self._pending = {slot: b for slot, b in self._pending.items() if slot in self._used}
 
     def save(self, prune: bool = False) -> None:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""

@@ -245,11 +245,12 @@ def _closing_line(lines: list[str]) -> int | None:
 
 
 def markdown_files(project: Path) -> list[str]:
-    """Every Markdown file below content/, in every language."""
+    """Every Markdown file below content/, in every language; not a link (which may lead
+    out of the project: the loader looks at those itself)."""
     root = project / "content"
     if not root.is_dir():
         return []
-    return [file for _, file, _ in _files_below(root) if file.endswith(".md")]
+    return [file for _, file, is_link in _files_below(root) if file.endswith(".md") and not is_link]
 
 
 def markdown_body(file: str) -> str | None:

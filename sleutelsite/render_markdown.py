@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import mmap
+import pickle
 import re
 from collections.abc import Callable
 
@@ -47,9 +48,9 @@ class MarkdownRenderer:
         known = set(self.cache.keys("md"))  # read here: only this process uses its database
         stop = mmap.mmap(-1, 1)  # an anonymous shared page: the forked process sees the 1
 
-        def convert_until_stopped() -> list[tuple[str, tuple[str, tuple[Finding, ...]]]]:
+        def convert_until_stopped() -> list[tuple[str, bytes]]:
             names = files()
-            done: list[tuple[str, tuple[str, tuple[Finding, ...]]]] = []
+            done: list[tuple[str, bytes]] = []
             md = None
             if len(names) < least:
                 return done
@@ -62,7 +63,7 @@ class MarkdownRenderer:
                     continue
                 known.add(key)  # type: ignore[arg-type]
                 md = md or Converter()
-                done.append((key, _converted(md, text)))  # type: ignore[arg-type]
+                done.append((key, _blob(_converted(md, text))))  # type: ignore[arg-type]
             return done
 
         self._coming = in_background(convert_until_stopped, "converting Markdown")
@@ -77,9 +78,9 @@ class MarkdownRenderer:
         if len(missing) < _SOON_FROM or not can_fork():
             return None
 
-        def convert_all() -> list[tuple[str, tuple[str, tuple[Finding, ...]]]]:
+        def convert_all() -> list[tuple[str, bytes]]:
             md = Converter()
-            return [(self.key(text), _converted(md, text)) for text in missing]
+            return [(self.key(text), _blob(_converted(md, text))) for text in missing]
 
         self._coming = in_background(convert_all, "converting Markdown")
         return self._coming
@@ -97,8 +98,8 @@ class MarkdownRenderer:
                 done = coming.result()
             except RuntimeError:  # then this process converts them, and meets the same trouble
                 done = []  # the ordinary way, with a file and line for the editor
-            for key, found in done:  # type: ignore[union-attr]
-                self.cache.put("md", key, found)
+            # As stored entries: what no page asks for is not kept (a draft's Markdown).
+            self.cache.add_pending({("md", key): blob for key, blob in done})  # type: ignore[union-attr]
 
     def cancel(self) -> None:
         """No conversion is wanted any more (the build failed or is done): no process left behind."""
@@ -128,6 +129,11 @@ _SOON_FROM = 8  # texts: below this a process costs more than it saves
 def _converted(md: Converter, text: str) -> tuple[str, tuple[Finding, ...]]:
     html = md.convert(text)
     return html, unsafe_findings(html, text)
+
+
+def _blob(found: tuple[str, tuple[Finding, ...]]) -> bytes:
+    """A conversion as the cache stores it (made in the process that converted it)."""
+    return pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # Python-Markdown's inline patterns, block processors and preprocessors that cannot match

@@ -284,3 +284,36 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, tmp_
     with pytest.raises(BuildError):
         build(project, tmp_path / "failed", today=TODAY)
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
+
+
+def test_markdown_converted_early_but_never_asked_for_is_not_kept(tmp_path: Path):
+    import os
+    import select
+    import sqlite3
+
+    from sleutelsite.cache import BuildCache
+    from sleutelsite.load_content import markdown_body, markdown_files
+    from sleutelsite.render_markdown import MarkdownRenderer
+
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    bodies = [f"Tekst *{n}*.\n" for n in range(4)]
+    for n, body in enumerate(bodies):  # the last one is a draft: no page asks for it
+        (project / "content" / f"s{n}.md").write_text(f"---\nname: S\n---\n{body}", encoding="utf-8")
+    outside = tmp_path / "buiten.md"
+    outside.write_text("---\nname: Buiten\n---\nGeheim van buiten het project.\n", encoding="utf-8")
+    os.symlink(outside, project / "content" / "link.md")
+    assert str(project / "content" / "link.md") not in markdown_files(project)  # never read ahead
+
+    cache = BuildCache(tmp_path / "cache")
+    renderer = MarkdownRenderer(cache)
+    renderer.convert_early(lambda: markdown_files(project), markdown_body, least=1)
+    select.select([renderer._coming.read_end], [], [], 30)  # it answers once it has converted all
+    for body in bodies[:3]:
+        renderer.convert(body)
+    assert renderer._md is None  # all three came from the other process
+    cache.save(prune=True)
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache" / "build.sqlite") as db:
+        stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
+    assert stored == {renderer.key(body) for body in bodies[:3]}
