@@ -14,9 +14,14 @@ import traceback
 from collections.abc import Callable
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
 def can_fork() -> bool:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return cores > 1 and hasattr(os, "fork")
+    """Whether work can go to another process on another core."""
+    return cores() > 1 and hasattr(os, "fork")
 
 
 class Pending:

@@ -258,13 +258,12 @@ def markdown_body(file: str) -> str | None:
     without any check: for converting it ahead while the site loads. (A text read here
     that differs from the loaded one is simply never used: results go by content hash.)"""
     try:
-        if os.stat(file).st_size > MAX_CONTENT_BYTES:
+        data = _read_bytes(file, file, [])
+        if data is None:  # too large: the loader explains
             return None
-        with open(file, "rb") as handle:
-            text = handle.read().decode("utf-8-sig").replace("\r\n", "\n")
+        lines = _text_of(data).split("\n")
     except (OSError, UnicodeDecodeError):
         return None
-    lines = text.split("\n")
     end = _closing_line(lines) if lines[0].strip() == "---" else None
     return "\n".join(lines[end + 1 :]) if end is not None else None
 
@@ -290,6 +289,11 @@ def _read_bytes(file: str, path: str, problems: list[Problem]) -> bytes | None:
     return data
 
 
+def _text_of(data: bytes) -> str:
+    """A content file's text as the loader reads it (and the Markdown read ahead)."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n")
+
+
 def _read_source(
     path: str, data: bytes, key: str, problems: list[Problem], cache: BuildCache
 ) -> SourceFile | None:
@@ -299,12 +303,12 @@ def _read_source(
     if found is None:
         parse_problems: list[Problem] = []
         try:
-            text = data.decode("utf-8-sig")
+            text = _text_of(data)
         except UnicodeDecodeError as err:
             parse_problems.append(problem(path, 0, "not_utf8", offset=err.start))
             found = (None, parse_problems)
         else:
-            source = split_front_matter(text.replace("\r\n", "\n"), path, parse_problems)
+            source = split_front_matter(text, path, parse_problems)
             found = (dataclasses.replace(source, key=key) if source is not None else None, parse_problems)
         cache.put("fm", key, found)
     source, parse_problems = found  # type: ignore[misc]

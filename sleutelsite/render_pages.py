@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html as htmllib
-import os
 import re
 import sys
 import traceback
@@ -22,6 +21,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
+from .background import can_fork, cores
 from .cache import BuildCache
 from .errors import Problem, problem
 from .model import Page, Site, Story
@@ -279,8 +279,8 @@ def render_pages(
     # Listing pages (the signatories, all stories) of every language first, stories after:
     # processes take pages in this order, so the long ones never come last to one of them.
     misses.sort(key=lambda work: work[1].story is not None)
-    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else 1
-    parallel = len(misses) >= PARALLEL_MIN_PAGES and workers > 1 and hasattr(os, "fork")
+    workers = min(cores(), 8)
+    parallel = len(misses) >= PARALLEL_MIN_PAGES and can_fork()
     frozen_before = gc.get_freeze_count() > 0  # (a build freezes the loaded site itself)
     children = _start_workers(misses, cache, workers) if parallel else None
     try:
