@@ -124,7 +124,7 @@ class BuildCache:
         assert ns in BIG
         keys = set(keys)
         for key in list(keys):
-            if (ns, key) in self._memory or (ns, key) in self._pending or (ns, key) in self._inherited:
+            if self._held((ns, key)):
                 value = self.get(ns, key)
                 if value is not None:
                     keys.discard(key)
@@ -150,14 +150,18 @@ class BuildCache:
 
     def has(self, ns: str, key: str) -> bool:
         """Whether `get` would find something, without reading a big value."""
-        slot = (ns, key)
-        if slot in self._memory or slot in self._pending or slot in self._inherited:
+        if self._held((ns, key)):
             return True
         if self._db is None:
             return False
         if ns in BIG:
             return key in self._stored_keys(ns)
         return self._read(ns, key) is not None
+
+    def _held(self, slot: Slot) -> bool:
+        """In this process's memory: made or read here, or left unwritten by the build
+        process this render worker was forked from."""
+        return slot in self._memory or slot in self._pending or slot in self._inherited
 
     def keys(self, ns: str) -> frozenset[str]:
         """Every key of a big kind that `has` finds now."""

@@ -30,9 +30,14 @@ class MarkdownRenderer:
         self.cache = cache or BuildCache()
         self._coming: Pending | None = None  # conversions under way in another process
         self._stop: mmap.mmap | None = None  # set to 1 to stop the early conversions (see convert_early)
+        self._last: tuple[str, str] = ("", "")  # the last text keyed and its key
 
     def key(self, text: str) -> str:
-        return self.cache.key(RENDERER_VERSION, text)
+        """The memo key of a text. A page asks for its body's key right after converting
+        it (to keep it with the page): that text is not hashed a second time."""
+        if text is not self._last[0]:
+            self._last = (text, self.cache.key(RENDERER_VERSION, text))
+        return self._last[1]
 
     def convert_early(
         self, files: Callable[[], list[str]], read: Callable[[str], str | None], least: int
