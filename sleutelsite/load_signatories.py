@@ -15,7 +15,7 @@ from .cache import BuildCache
 from .errors import Problem, problem
 from .load_content import slugify
 from .load_fields import Field, check_fields, did_you_mean
-from .load_logo import check_logo
+from .load_logo import check_logo, check_logo_folder
 from .load_yaml import YamlList, YamlMap, read_yaml
 from .model import Signatory
 
@@ -161,6 +161,7 @@ def _load_signatories(
         problems.append(problem(PATH, 0, "not_utf8", offset=err.start))
         return []
     lines = text.split("\n")
+    used_logos: list[str] = []  # every entry's logo, also of entries with other mistakes
     if len(text) > _GROUPED_FROM and _is_plain_list(lines):
         # A long list is read a few hundred entries at a time, so the parser's nodes for
         # the whole file never exist at once (50,000 entries would take hundreds of MB);
@@ -176,12 +177,13 @@ def _load_signatories(
         else:
             parts = [_checked_part(lines, starts, today, static_files, project)]
         # The problems in the order one process would find them: reading, then each entry.
-        for read_problems, _, _ in parts:
+        for read_problems, _, _, _ in parts:
             problems.extend(read_problems)  # type: ignore[arg-type]
         result = []
-        for _, entry_problems, signatories in parts:
+        for _, entry_problems, signatories, logos in parts:
             problems.extend(entry_problems)  # type: ignore[arg-type]
             result += signatories  # type: ignore[arg-type]
+            used_logos += logos  # type: ignore[arg-type]
     else:
         data, found = read_yaml(text, PATH, source_lines=lines)
         if data is None and found:
@@ -195,7 +197,8 @@ def _load_signatories(
         else:
             entries = list(zip(data, data.item_lines, strict=True))
         problems.extend(found)
-        result = _checked_entries(entries, today, static_files, project, problems)
+        result = _checked_entries(entries, today, static_files, project, problems, used_logos)
+    problems.extend(check_logo_folder(static_files, used_logos))
     keys = [sort_key(s.name) for s in result]
     _check_order(result, keys, problems)
     _check_duplicates(result, keys, problems)
@@ -242,12 +245,15 @@ def _checked_entries(
     static_files: frozenset[str],
     project: Path,
     problems: list[Problem],
+    used_logos: list[str],
 ) -> list[Signatory]:
     result = []
     for entry, line in entries:
         values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
         if values is None:
             continue
+        if isinstance(values.get("logo"), str):
+            used_logos.append(values["logo"])  # type: ignore[arg-type]
         signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
         if signatory is not None:
             result.append(signatory)
@@ -256,16 +262,14 @@ def _checked_entries(
 
 def _checked_part(
     lines: list[str], starts: list[int], today: dt.date, static_files: frozenset[str], project: Path
-) -> tuple[list[Problem], list[Problem], list[Signatory]]:
+) -> tuple[list[Problem], list[Problem], list[Signatory], list[str]]:
     """The entries starting at `starts` (the last one ends the part), read in groups and
-    checked one by one: (reading problems, entry problems, signatories)."""
+    checked one by one: (reading problems, entry problems, signatories, logos named)."""
     entries, read_problems = _read_in_groups(lines, starts)
     entry_problems: list[Problem] = []
-    return (
-        read_problems,
-        entry_problems,
-        _checked_entries(entries, today, static_files, project, entry_problems),
-    )
+    logos: list[str] = []
+    signatories = _checked_entries(entries, today, static_files, project, entry_problems, logos)
+    return read_problems, entry_problems, signatories, logos
 
 
 def _read_in_groups(lines: list[str], starts: list[int]) -> tuple[list[tuple[object, int]], list[Problem]]:

@@ -643,16 +643,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("het logo '{got}' is geen geldig {kind}-bestand.", "Exporteer het logo opnieuw als {kind}."),
         "en": ("the logo '{got}' is not a valid {kind} file.", "Export the logo again as {kind}."),
     },
-    "logo_svg_active": {
-        "nl": (
-            "het SVG-logo '{got}' bevat scripts, links of gebeurtenissen.",
-            "Exporteer het logo als eenvoudige SVG of als PNG.",
-        ),
-        "en": (
-            "the SVG logo '{got}' contains scripts, links or event handlers.",
-            "Export the logo as a plain SVG or as PNG.",
-        ),
-    },
     # --- render ------------------------------------------------------------
     "template_syntax": {
         "nl": (
@@ -885,6 +875,211 @@ MESSAGES.update(
             "en": (
                 "this page has no 'description' (required in strict mode).",
                 "Add 'description: ...': one or two sentences for search engines and shared links.",
+            ),
+        },
+    }
+)
+# --- logos: SVG read by an XML parser, and only logos an entry uses in static/logos/ ---
+MESSAGES.update(
+    {
+        "logo_svg_encoding": {
+            "nl": (
+                "het SVG-logo '{got}' is niet in UTF-8 geschreven (bij byte {offset}).",
+                "Sla het logo op als SVG in UTF-8, of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' is not written in UTF-8 (at byte {offset}).",
+                "Save the logo as SVG in UTF-8, or as PNG.",
+            ),
+        },
+        "logo_svg_declared_encoding": {
+            "nl": (
+                "het SVG-logo '{got}' zegt op regel {svg_line} dat het in {encoding} is geschreven; "
+                "alleen UTF-8 kan.",
+                'Sla het logo op als SVG in UTF-8 (encoding="UTF-8"), of als PNG.',
+            ),
+            "en": (
+                "the SVG logo '{got}' says on line {svg_line} that it is written in {encoding}; "
+                "only UTF-8 will do.",
+                'Save the logo as SVG in UTF-8 (encoding="UTF-8"), or as PNG.',
+            ),
+        },
+        "logo_svg_malformed": {
+            "nl": (
+                "het SVG-logo '{got}' is geen geldige XML: regel {svg_line}: {reason}.",
+                "Exporteer het logo opnieuw als SVG, of als PNG. Met de hand bewerkt? "
+                "Kijk of elke <...> goed gesloten is.",
+            ),
+            "en": (
+                "the SVG logo '{got}' is not valid XML: line {svg_line}: {reason}.",
+                "Export the logo again as SVG, or as PNG. Edited by hand? Check that every <...> is closed.",
+            ),
+        },
+        "logo_svg_doctype": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} een <!DOCTYPE> of <!ENTITY>; "
+                "dat mag niet in een logo.",
+                "Haal de <!DOCTYPE ...> weg (een SVG heeft die niet nodig), "
+                "of exporteer het logo als eenvoudige SVG of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has a <!DOCTYPE> or <!ENTITY> on line {svg_line}; "
+                "a logo may not have one.",
+                "Remove the <!DOCTYPE ...> (an SVG does not need it), or export the logo as plain SVG or PNG.",
+            ),
+        },
+        "logo_svg_instruction": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} de instructie <?{target} ...?>; "
+                "dat mag niet in een logo.",
+                "Haal <?{target} ...?> weg (alleen <?xml ...?> bovenaan mag), "
+                "of exporteer het logo als eenvoudige SVG of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has the instruction <?{target} ...?> on line {svg_line}; "
+                "a logo may not have one.",
+                "Remove <?{target} ...?> (only <?xml ...?> at the top is allowed), "
+                "or export the logo as plain SVG or PNG.",
+            ),
+        },
+        "logo_svg_root": {
+            "nl": (
+                "het SVG-logo '{got}' begint op regel {svg_line} met <{element}> in plaats van "
+                '<svg xmlns="http://www.w3.org/2000/svg">.',
+                'Exporteer het logo opnieuw als SVG, of zet xmlns="http://www.w3.org/2000/svg" in de <svg>.',
+            ),
+            "en": (
+                "the SVG logo '{got}' starts with <{element}> on line {svg_line} instead of "
+                '<svg xmlns="http://www.w3.org/2000/svg">.',
+                'Export the logo again as SVG, or add xmlns="http://www.w3.org/2000/svg" to the <svg>.',
+            ),
+        },
+        "logo_svg_namespace": {
+            "nl": (
+                "het SVG-logo '{got}' bevat op regel {svg_line} <{element}> uit de naamruimte "
+                "'{namespace}'; in een logo mogen alleen SVG-tekenelementen staan.",
+                "Exporteer het logo als eenvoudige SVG (in Inkscape: Opslaan als > Gewone SVG) of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has <{element}> from the namespace '{namespace}' on line "
+                "{svg_line}; a logo may only hold SVG drawing elements.",
+                "Export the logo as plain SVG (in Inkscape: Save as > Plain SVG) or as PNG.",
+            ),
+        },
+        "logo_svg_element": {
+            "nl": (
+                "het SVG-logo '{got}' bevat op regel {svg_line} <{element}>; dat mag niet in een logo.",
+                "Een logo mag alleen tekenen: geen scripts, links, animaties, ingesloten beelden of "
+                "pagina's (foreignObject). Exporteer het als eenvoudige SVG of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has <{element}> on line {svg_line}; a logo may not have it.",
+                "A logo may only draw: no scripts, links, animations, embedded images or pages "
+                "(foreignObject). Export it as plain SVG or as PNG.",
+            ),
+        },
+        "logo_svg_event": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} de gebeurtenis {attribute} bij "
+                "<{element}>: daarmee draait er een script.",
+                'Haal {attribute}="..." weg, of exporteer het logo als eenvoudige SVG of als PNG.',
+            ),
+            "en": (
+                "the SVG logo '{got}' has the event handler {attribute} on <{element}> on line "
+                "{svg_line}: it runs a script.",
+                'Remove {attribute}="...", or export the logo as plain SVG or as PNG.',
+            ),
+        },
+        "logo_svg_attribute": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} het attribuut {attribute} bij "
+                "<{element}>; dat mag niet in een logo.",
+                'Haal {attribute}="..." weg, of exporteer het logo als eenvoudige SVG '
+                "(in Inkscape: Opslaan als > Gewone SVG) of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has the attribute {attribute} on <{element}> on line "
+                "{svg_line}; a logo may not have it.",
+                'Remove {attribute}="...", or export the logo as plain SVG '
+                "(in Inkscape: Save as > Plain SVG) or as PNG.",
+            ),
+        },
+        "logo_svg_reference": {
+            "nl": (
+                "het SVG-logo '{got}' verwijst op regel {svg_line} naar '{value}' ({attribute} bij "
+                "<{element}>); een logo mag alleen naar zijn eigen delen verwijzen.",
+                'Verwijs alleen met "#naam" of url(#naam) naar iets in het logo zelf, of sla het logo '
+                "op als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' refers to '{value}' on line {svg_line} ({attribute} on "
+                "<{element}>); a logo may only refer to its own parts.",
+                'Refer only with "#name" or url(#name) to something in the logo itself, or save the '
+                "logo as PNG.",
+            ),
+        },
+        "logo_svg_value": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} bij <{element}> {attribute}=\"{value}\"; "
+                "die waarde mag niet in een logo.",
+                "Een waarde mag alleen kleuren, maten, rgb(), transformaties en url(#naam) bevatten, "
+                "geen \\. Exporteer het logo als eenvoudige SVG of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has {attribute}=\"{value}\" on <{element}> on line {svg_line}; "
+                "a logo may not have that value.",
+                "A value may only hold colours, sizes, rgb(), transforms and url(#name), no \\. "
+                "Export the logo as plain SVG or as PNG.",
+            ),
+        },
+        "logo_svg_css": {
+            "nl": (
+                "het SVG-logo '{got}' heeft op regel {svg_line} in {attribute}=\"...\" bij <{element}> "
+                "opmaak die niet mag: '{value}'.",
+                "In style mogen alleen eigenschappen als fill: #123456 staan: geen @, \\, "
+                "--variabelen of functies behalve rgb(), transformaties en url(#naam). "
+                "Exporteer het logo als eenvoudige SVG of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has styling that is not allowed in {attribute}=\"...\" on "
+                "<{element}> on line {svg_line}: '{value}'.",
+                "style may only hold properties such as fill: #123456: no @, \\, --variables or "
+                "functions other than rgb(), transforms and url(#name). "
+                "Export the logo as plain SVG or as PNG.",
+            ),
+        },
+        "logo_svg_stylesheet": {
+            "nl": (
+                "het SVG-logo '{got}' heeft in <style> op regel {svg_line} opmaak die niet mag: '{value}'.",
+                "In <style> mogen alleen regels als .a {{ fill: #123456 }} staan: geen @import, "
+                "@font-face, \\ of adressen, alleen url(#naam). Exporteer het logo als eenvoudige SVG "
+                "of als PNG.",
+            ),
+            "en": (
+                "the SVG logo '{got}' has styling that is not allowed in <style> on line {svg_line}: "
+                "'{value}'.",
+                "<style> may only hold rules such as .a {{ fill: #123456 }}: no @import, @font-face, "
+                "\\ or addresses, only url(#name). Export the logo as plain SVG or as PNG.",
+            ),
+        },
+        "logo_file_unused": {
+            "nl": (
+                "dit bestand staat in static/logos/, maar geen ondertekenaar in signatories.yaml gebruikt het.",
+                "Haal het bestand weg, of voeg de ondertekenaar toe die het gebruikt, met 'logo: {got}'.",
+            ),
+            "en": (
+                "this file is in static/logos/, but no signatory in signatories.yaml uses it.",
+                "Remove the file, or add the signatory that uses it, with 'logo: {got}'.",
+            ),
+        },
+        "logo_file_type": {
+            "nl": (
+                "in static/logos/ mogen alleen logo's staan (.png, .svg of .webp); dit bestand is dat niet.",
+                "Haal het bestand weg; een logo sla je op als .png, .svg of .webp.",
+            ),
+            "en": (
+                "static/logos/ may only hold logos (.png, .svg or .webp); this file is not one.",
+                "Remove the file; save a logo as .png, .svg or .webp.",
             ),
         },
     }
