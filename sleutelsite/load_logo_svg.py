@@ -134,8 +134,10 @@ class _Reader:
 
     def __init__(self) -> None:
         self.parser = expat.ParserCreate(namespace_separator="\x01")  # cannot occur in a URI
-        self.open: list[tuple[str, str]] = []  # (namespace, local name) of each open element
-        self.css: list[str] = []  # the text of the open <style>
+        self.names: dict[str, tuple[str, str, str]] = {}  # expat's name: _split of it
+        self.fine: set[tuple[str, str]] = set()  # (attribute, value) pairs already checked
+        self.open: list[tuple[str, str, str]] = []  # the open elements, as _split gives them
+        self.css: list[str] | None = None  # the text of the open <style>
         self.css_line = 0  # where it starts
         self.metadata = 0  # how many <metadata> elements are open
 
@@ -168,22 +170,32 @@ class _Reader:
     def instruction(self, target: str, data: str) -> None:
         raise self.refuse("logo_svg_instruction", target=target)
 
+    def split(self, name: str) -> tuple[str, str, str]:
+        known = self.names.get(name)
+        if known is None:
+            known = self.names[name] = _split(name)
+        return known
+
     def start(self, name: str, attributes: list[str]) -> None:
-        namespace, local, shown = _split(name)
-        if not self.open:
-            if (namespace, local) != (SVG, "svg"):
-                raise self.refuse("logo_svg_root", element=shown)
-        elif self.open[-1] == (SVG, "style"):
+        element = self.split(name)
+        namespace, local, shown = element
+        if self.css is not None:  # <style> holds text only
             raise self.refuse("logo_svg_element", element=shown)
-        self.open.append((namespace, local))
+        if not self.open and (namespace, local) != (SVG, "svg"):
+            raise self.refuse("logo_svg_root", element=shown)
+        self.open.append(element)
         if self.metadata and namespace in METADATA_NAMESPACES:
             return  # licence and author: attributes name addresses, but nothing fetches them
         if namespace != SVG:
-            raise self.refuse("logo_svg_namespace", element=shown, namespace=namespace or "-")
+            raise self.refuse("logo_svg_namespace", element=shown, namespace=namespace)
         if local not in ELEMENTS:
             raise self.refuse("logo_svg_element", element=shown)
+        fine = self.fine
         for index in range(0, len(attributes), 2):
-            self.attribute(shown, attributes[index], attributes[index + 1])
+            pair = attributes[index], attributes[index + 1]
+            if pair not in fine:
+                self.attribute(shown, *pair)
+                fine.add(pair)
         if local == "style":
             self.css = []
             self.css_line = self.parser.CurrentLineNumber
@@ -191,12 +203,12 @@ class _Reader:
             self.metadata += 1
 
     def attribute(self, element: str, name: str, value: str) -> None:
-        namespace, local, shown = _split(name)
-        if not namespace and local.lower().startswith("on"):
+        namespace, local, shown = self.split(name)
+        if not namespace and local[:2].lower() == "on":
             raise self.refuse("logo_svg_event", element=element, attribute=shown)
-        if _INVISIBLE.sub("", value).lower().find("script:") >= 0:
+        if ":" in value and "script:" in _INVISIBLE.sub("", value).lower():
             raise self.refuse("logo_svg_reference", element=element, attribute=shown, value=_cut(value))
-        if (namespace, local) in (("", "href"), (XLINK, "href")):
+        if local == "href" and namespace in ("", XLINK):
             if not _FRAGMENT.fullmatch(value):
                 raise self.refuse("logo_svg_reference", element=element, attribute=shown, value=_cut(value))
             return
@@ -217,16 +229,19 @@ class _Reader:
             raise self.refuse(code, element=element, attribute=shown, value=_cut(snippet))
 
     def end(self, name: str) -> None:
-        closed = self.open.pop()
-        if closed == (SVG, "metadata"):
+        namespace, local, _ = self.open.pop()
+        if namespace != SVG:
+            return
+        if local == "metadata":
             self.metadata -= 1
-        elif closed == (SVG, "style"):
+        elif local == "style" and self.css is not None:
             fault = _css_problem("".join(self.css), rules=True)
+            self.css = None
             if fault is not None:
                 raise _Refused("logo_svg_stylesheet", {"svg_line": self.css_line, "value": _cut(fault[1])})
 
     def text(self, data: str) -> None:
-        if self.open and self.open[-1] == (SVG, "style"):
+        if self.css is not None:
             self.css.append(data)
 
 
@@ -241,7 +256,7 @@ def _split(name: str) -> tuple[str, str, str]:
 
 
 def _cut(text: str) -> str:
-    text = _SPACES.sub(" ", text)  # one line, but a leading space stays visible
+    text = _SPACES.sub(" ", text).rstrip()  # one line, but a leading space stays visible
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
 
 
@@ -249,6 +264,8 @@ def _value_problem(value: str) -> tuple[str, str] | None:
     """A CSS-like value (an attribute, or one declaration): (message code, what is wrong)."""
     if "\\" in value:
         return "logo_svg_value", value
+    if "(" not in value:
+        return None
     for found in _FUNCTION.finditer(value):
         function = found.group(1).lower()
         if function == "url":
@@ -266,24 +283,29 @@ def _css_problem(css: str, rules: bool = False) -> tuple[str, str] | None:
     odd = _first_odd(css)
     if odd >= 0:
         return "logo_svg_css", css[odd:]
-    blocks = [css]
-    if rules:
-        blocks, end = [], 0
-        while rule := _CSS_RULE.match(css, end):
-            blocks.append(rule.group(1))
-            end = rule.end()
-        if css[end:].strip():
-            return "logo_svg_css", css[end:].strip()
-    for block in blocks:
-        for declaration in block.split(";"):
-            if not declaration.strip():
-                continue
-            found = _CSS_DECLARATION.fullmatch(declaration)
-            if found is None or found.group(1).startswith("--"):
-                return "logo_svg_css", declaration.strip()
-            fault = _value_problem(found.group(2))
-            if fault is not None:
-                return fault
+    if not rules:
+        return _declarations_problem(css)
+    end = 0
+    while rule := _CSS_RULE.match(css, end):
+        end = rule.end()
+        fault = _declarations_problem(rule.group(1))
+        if fault is not None:
+            return fault
+    if css[end:].strip():
+        return "logo_svg_css", css[end:].strip()
+    return None
+
+
+def _declarations_problem(css: str) -> tuple[str, str] | None:
+    for declaration in css.split(";"):
+        if not declaration.strip():
+            continue
+        found = _CSS_DECLARATION.fullmatch(declaration)
+        if found is None:  # also a --custom-property, which var() could spell a url() with
+            return "logo_svg_css", declaration.strip()
+        fault = _value_problem(found.group(2))
+        if fault is not None:
+            return fault
     return None
 
 
