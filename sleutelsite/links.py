@@ -42,7 +42,7 @@ def site_links(html: str, prefix: str) -> str:
     hosts ("//cdn", "https:") and attribute-like text outside tags (a code sample) stay.
 
     One split at each `="/` (or `='/`) and a look at what stands before it: linear in the
-    page, about twice the split itself (benchmarks/link_speed.py)."""
+    page; a few times the split itself (benchmarks/link_speed.py)."""
     if prefix == "/":
         return html
     parts = _VALUE_FROM_ROOT.split(html)  # text, quote, text, quote, ...
