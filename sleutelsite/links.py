@@ -1,8 +1,15 @@
-"""Every internal link and #anchor of the rendered site must resolve."""
+"""Site links in the output, and the check that every internal link and #anchor resolves.
+
+Templates and Markdown write site paths ("/tips/", "/static/css/site.css"); each finished
+page gets them relative to itself (`../../tips/` on /verhalen/naam/), so one output folder
+works at a domain's root, under a subpath and opened from disk. The check reads the site
+paths as written, before they are made relative.
+"""
 
 from __future__ import annotations
 
 import html as htmllib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -18,10 +25,64 @@ class Rendered(Protocol):
     ids: frozenset[str]
 
 
-def broken_links(
-    pages: Iterable[Rendered], base_path: str, project: Path, other_urls: Iterable[str] = ()
-) -> list[Problem]:
-    """Problems for links to pages, files or anchors that the build does not produce."""
+def link_prefix(page_url: str, base_path: str) -> str:
+    """What the leading "/" of a site path becomes on a page: the way up to the site's
+    root ("./" on the home page, "../../" on /verhalen/naam/). A 404 page is shown by the
+    server at any missing address, so there it is the path the site is published at
+    ("/" or "/sub/", from the base URL): relative links would resolve wrongly there."""
+    if page_url.endswith("/404.html"):
+        return base_path + "/"
+    depth = page_url.count("/") - 1
+    return "../" * depth if depth else "./"
+
+
+def site_links(html: str, prefix: str) -> str:
+    """The page with the leading "/" of every site link replaced by `prefix`: an href,
+    src or srcset attribute (quoted) whose value starts with one "/". Addresses on other
+    hosts ("//cdn", "https:") and attribute-like text outside tags (a code sample) stay.
+
+    One split at each `="/` (or `='/`) and a look at what stands before it: linear in the
+    page; a few times the split itself (benchmarks/link_speed.py)."""
+    if prefix == "/":
+        return html
+    parts = _VALUE_FROM_ROOT.split(html)  # text, quote, text, quote, ...
+    out = [parts[0]]
+    in_tag = False  # whether the text so far ends inside a tag
+    before = parts[0]
+    pieces = iter(parts)
+    next(pieces)
+    for quote, after in zip(pieces, pieces, strict=True):
+        opened, closed = before.rfind("<"), before.rfind(">")  # only since the last split: linear
+        if opened != closed:
+            in_tag = opened > closed
+        size = 4 if before.endswith("href") else 3 if before.endswith("src") else 0
+        if not size and before.endswith("srcset"):
+            size = 6
+        if not (in_tag and size and len(before) > size and before[-size - 1].isspace()) or after[:1] == "/":
+            out += ("=", quote, "/", after)
+        elif size == 6:  # every address of the set: "/a.png 1x, /b.png 2x"
+            end = after.find(quote)
+            value = after if end < 0 else after[:end]
+            out += (
+                "=",
+                quote,
+                prefix,
+                _SRCSET_SITE_PATH.sub(lambda m: m.group(1) + prefix, value),
+                after[len(value) :],
+            )
+        else:
+            out += ("=", quote, prefix, after)
+        before = after
+    return "".join(out)
+
+
+_VALUE_FROM_ROOT = re.compile(r"""=(["'])/""")
+_SRCSET_SITE_PATH = re.compile(r"(,\s*)/(?!/)")
+
+
+def broken_links(pages: Iterable[Rendered], project: Path, other_urls: Iterable[str] = ()) -> list[Problem]:
+    """Problems for links to pages, files or anchors that the build does not produce
+    (`hrefs` are the site paths as written, before `site_links`)."""
     pages = list(pages)
     ids = {page.url: page.ids for page in pages}
     known = set(ids) | set(other_urls)
@@ -30,17 +91,17 @@ def broken_links(
     for page in pages:
         for href in page.hrefs:
             if href.startswith("#"):
-                found = _check(href, page.url, base_path, known, ids)
+                found = _check(href, page.url, known, ids)
             elif href in verdicts:
                 found = verdicts[href]
             elif _is_internal(href):
-                found = verdicts[href] = _check(href, page.url, base_path, known, ids)
+                found = verdicts[href] = _check(href, page.url, known, ids)
             else:
                 continue
             if found is not None:
                 code, anchor = found
-                where, line = _locate(href, base_path, page, project)
-                problems.append(problem(where, line, code, href=_shown(href, base_path), anchor=anchor))
+                where, line = _locate(href, page, project)
+                problems.append(problem(where, line, code, href=href, anchor=anchor))
     return problems
 
 
@@ -48,17 +109,9 @@ def _is_internal(href: str) -> bool:
     return href.startswith(("/", "#")) and not href.startswith("//")
 
 
-def _check(
-    href: str, here: str, base_path: str, known: set[str], ids: dict[str, frozenset[str]]
-) -> tuple[str, str] | None:
+def _check(href: str, here: str, known: set[str], ids: dict[str, frozenset[str]]) -> tuple[str, str] | None:
     target, _, anchor = href.partition("#")
-    target = target.split("?", 1)[0]
-    if not target:
-        target = here
-    elif base_path:
-        if not (target + "/").startswith(base_path + "/"):
-            return "broken_link", anchor
-        target = target[len(base_path) :] or "/"
+    target = target.split("?", 1)[0] or here
     if target not in known:
         return "broken_link", anchor
     if anchor and target in ids and anchor not in ids[target]:
@@ -66,13 +119,8 @@ def _check(
     return None
 
 
-def _shown(href: str, base_path: str) -> str:
-    return href[len(base_path) :] if base_path and href.startswith(base_path + "/") else href
-
-
-def _locate(href: str, base_path: str, page: Rendered, project: Path) -> tuple[str, int]:
+def _locate(written: str, page: Rendered, project: Path) -> tuple[str, int]:
     """The content file and line that hold the link, else the template."""
-    written = _shown(href, base_path)
     for rel in (page.source, f"templates/{page.template}"):
         file = project / rel
         try:

@@ -20,7 +20,7 @@ from .render_context import (
 )
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import robots, signatories_feed, sitemap, stories_feed
-from .render_markdown import MarkdownRenderer, with_base_path
+from .render_markdown import MarkdownRenderer
 from .render_pages import (
     PARALLEL_MIN_PAGES,
     PageJob,
@@ -128,11 +128,10 @@ def render_site(
             if pending is not None:
                 pending.cancel()
         raise
-    base_path = site.settings.base_path
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data}
     if preview:
         other_urls.add("/_preview/live.js")
-    problems += broken_links(rendered, base_path, project, other_urls)
+    problems += broken_links(rendered, project, other_urls)
     if problems:
         raise BuildError(problems)
     output: Output = dict(data)
@@ -156,7 +155,6 @@ def _page_work(
     templates_key: str,
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
-    base_path = site.settings.base_path
     cache = markdown.cache
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
@@ -166,7 +164,7 @@ def _page_work(
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
             html, findings = markdown.convert(text)
-            return film(with_base_path(html, base_path)), findings
+            return film(html), findings
 
         tips = []
         for tip in site.tips:

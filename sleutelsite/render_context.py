@@ -71,12 +71,13 @@ def translation_key(url: str, prefixes: tuple[str, ...]) -> str:
 def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[str, object]:
     """Everything the templates of one language share: prepared here, not in templates."""
     settings = site.settings
-    base_path = settings.base_path
     prefix = settings.prefix(code)
     t = site.translations[code]
 
     def url(path: str) -> str:
-        return base_path + path if path.startswith("/") else path
+        """A site path ("/static/css/site.css"), as templates write it: every finished page
+        gets its site paths relative to itself (links.site_links), so this leaves it."""
+        return path
 
     def href(path: str) -> str:
         """A page of the site in this language when it exists, else in the default language."""

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import mmap
 import pickle
-import re
 from collections.abc import Callable
 
 from .background import Pending, can_fork, in_background
@@ -15,8 +13,6 @@ from .render_safety import Finding, unsafe_findings
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
 RENDERER_VERSION = f"markdown-{markdown_release()}-{'+'.join(EXTENSIONS)}-1"
-
-_SITE_PATH = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
 class MarkdownRenderer:
@@ -293,23 +289,3 @@ def new_markdown():  # type: ignore[no-untyped-def]
         "md_in_html": MarkdownInHtmlExtension,
     }
     return markdown.Markdown(extensions=[made[name](**EXTENSION_CONFIG.get(name, {})) for name in EXTENSIONS])
-
-
-def with_base_path(html: str, base_path: str) -> str:
-    """Prefix site-absolute links (href="/tips/") with the subpath the site lives under.
-
-    What `_SITE_PATH` describes, found by splitting at each `="/` and looking at what
-    stands before it (a scan for the expression tries every space of the text: four
-    times as long on a page of prose; a test compares both on generated text)."""
-    if not base_path:
-        return html
-    parts = html.split('="/')
-    if len(parts) == 1:
-        return html
-    out = [parts[0]]
-    for before, after in itertools.pairwise(parts):
-        name = 4 if before.endswith("href") else 3 if before.endswith("src") else 0
-        site_path = name and len(before) > name and before[-name - 1].isspace() and not after.startswith("/")
-        out.append(f'="{base_path}/' if site_path else '="/')
-        out.append(after)
-    return "".join(out)

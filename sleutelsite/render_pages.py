@@ -24,6 +24,7 @@ from jinja2 import meta, nodes
 from .background import can_fork, cores
 from .cache import BuildCache
 from .errors import Problem, problem
+from .links import link_prefix, site_links
 from .model import Page, Site, Story
 from .render_context import Alternate, alternates_finder, children_of, story_page
 from .render_safety import Finding
@@ -139,6 +140,7 @@ class PageRenderer:
             else:  # one string per address: the menu's links, styles and feeds are on every
                 # page, so the pages a render process sends back carry each of them once
                 links[sys.intern(htmllib.unescape(double or single))] = None
+        text = site_links(text, link_prefix(job.page.url, self.shared["site"].base_path))  # type: ignore[attr-defined]
         return RenderedPage(
             job.page.url,
             job.page.source,

@@ -20,14 +20,30 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found: Path | None = None  # shown for a missing address, as GitHub Pages shows 404.html
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or self.not_found is None:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 and a free port; yields the base address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, not_found: Path | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and a free port; yields the base address. With
+    `not_found`, a missing address gets that page (with status 404)."""
+    quiet = type("Handler", (_QuietHandler,), {"not_found": not_found})
+    handler = functools.partial(quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -37,7 +37,10 @@ def test_out_and_base_url_options(make_project, tmp_path):
     project = make_project()
     result = run(project, "--out", str(tmp_path / "elders"), "--base-url", "https://example.org/sub/")
     assert result.returncode == 0, result.stderr
-    assert 'href="/sub/tips/"' in (tmp_path / "elders" / "index.html").read_text()
+    home = (tmp_path / "elders" / "index.html").read_text()
+    assert 'href="./tips/"' in home  # links are relative: the same folder works anywhere
+    assert '<link rel="canonical" href="https://example.org/sub/">' in home  # the base URL sets these
+    assert 'href="/sub/static/css/site.css"' in (tmp_path / "elders" / "404.html").read_text()
 
 
 def test_errors_exit_1_with_file_line_and_hint_and_keep_the_previous_site(make_project):

@@ -166,15 +166,32 @@ def test_markdown_with_only_the_patterns_a_text_can_match_gives_the_same_html(te
         assert converter.convert(text) == plain.reset().convert(text), text
 
 
-BASE_PATH_PIECES = [" ", "\t", "\n", "\u00a0", "href", "src", "xhref", "data-src", '="/', '="//', '="', "/", "a", "=",
-                    '"', "<a", ">", "tips/", " href=\"/", " src=\"/", "\thref=\"/", "\nsrc=\"/", "\u00a0href=\"/",
-                    "\u2003src=\"/", 'ahref="/']  # fmt: skip
+SITE_LINK_PIECES = [" ", "\t", "\n", "\u00a0", "href", "src", "srcset", "xhref", "data-src", '="/', '="//', '="',
+                    "='/", "='", "/", "a", "=", '"', "'", "<a", "<img", ">", "tips/", " href=\"/", " src=\"/",
+                    "\thref=\"/", "\nsrc=\"/", "\u00a0href=\"/", "\u2003src=\"/", 'ahref="/', " srcset=\"/",
+                    ", /", ",/", ", //", "<code>&lt;a href=\"/"]  # fmt: skip
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(BASE_PATH_PIECES), max_size=24).map("".join))
-def test_site_links_get_the_base_path_exactly_where_the_pattern_says(html):
-    from sleutelsite.render_markdown import _SITE_PATH, with_base_path
+@given(st.lists(st.sampled_from(SITE_LINK_PIECES), max_size=24).map("".join))
+def test_site_links_become_relative_exactly_where_a_plain_scan_says(html):
+    """site_links splits at each `="/`; this scan looks at every place the plain way."""
+    import re
 
-    expected = _SITE_PATH.sub(lambda m: f"{m.group(1)}/sub/", html)
-    assert with_base_path(html, "/sub") == expected
+    from sleutelsite.links import site_links
+
+    attribute = re.compile(r"""(\s(?:href|src|srcset)=(["']))/(?!/)""")
+    expected, done = [], 0
+    for found in attribute.finditer(html):
+        before = html[: found.start()]
+        if before.rfind("<") <= before.rfind(">"):  # not inside a tag: text
+            continue
+        expected.append(html[done : found.end(1)] + "../")
+        done = found.end()
+        if found.group(1).lstrip().startswith("srcset"):  # and every address of the set
+            end = html.find(found.group(2), done)
+            end = len(html) if end < 0 else end
+            expected.append(re.sub(r"(,\s*)/(?!/)", r"\1../", html[done:end]))
+            done = end
+    expected.append(html[done:])
+    assert site_links(html, "../") == "".join(expected)

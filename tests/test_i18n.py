@@ -36,12 +36,12 @@ def page_file(site: Path, url: str) -> Path:
 
 def test_switcher_goes_to_the_translation_or_to_the_home_with_a_note(real_site):
     manifest = (real_site / "manifest" / "index.html").read_text()
-    assert '<a href="/en/manifest/" hreflang="en" lang="en" dir="ltr">English</a></li>' in manifest
+    assert '<a href="../en/manifest/" hreflang="en" lang="en" dir="ltr">English</a></li>' in manifest
     stories = (real_site / "verhalen" / "index.html").read_text()
-    assert '<a href="/en/" hreflang="en" lang="en" dir="ltr">English</a>' in stories
+    assert '<a href="../en/" hreflang="en" lang="en" dir="ltr">English</a>' in stories
     assert "this page is not translated yet" in stories
     english = (real_site / "en" / "tips" / "index.html").read_text()
-    assert '<a href="/tips/" hreflang="nl" lang="nl" dir="ltr">Nederlands</a>' in english
+    assert '<a href="../../tips/" hreflang="nl" lang="nl" dir="ltr">Nederlands</a>' in english
 
 
 def test_hreflang_is_reciprocal_with_x_default(real_site):

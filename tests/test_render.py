@@ -12,13 +12,14 @@ import pytest
 import yaml
 
 from conftest import ROOT, TODAY
+from sleutelsite.links import link_prefix, site_links
 from sleutelsite.load import load_site
 from sleutelsite.load_content import Options
 from sleutelsite.model import Signatory
 from sleutelsite.render import output_path, render_site
 from sleutelsite.render_context import format_date
 from sleutelsite.render_exports import COLUMNS, signatories_csv, signatories_json
-from sleutelsite.render_markdown import MarkdownRenderer, with_base_path
+from sleutelsite.render_markdown import MarkdownRenderer
 
 
 def rendered(project, base_url=None):
@@ -41,12 +42,57 @@ def test_output_paths():
     assert str(output_path("/404.html")) == "404.html"
 
 
-def test_base_path_prefixes_site_links_only():
-    html = '<a href="/tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> <img src="/static/x.png">'
-    assert with_base_path(html, "/sub") == (
-        '<a href="/sub/tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> <img src="/sub/static/x.png">'
+def test_site_links_become_relative_to_the_page_and_other_addresses_stay():
+    html = (
+        '<a href="/tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> '
+        '<img src=\'/static/x.png\'> <a href="#top">b</a> <a href="/">home</a>'
     )
-    assert with_base_path(html, "") == html
+    assert site_links(html, "../../") == (
+        '<a href="../../tips/">t</a> <a href="//cdn.example">x</a> <a href="https://a.nl/">a</a> '
+        '<img src=\'../../static/x.png\'> <a href="#top">b</a> <a href="../../">home</a>'
+    )
+    assert site_links(html, "/") == html
+
+
+def test_srcset_gets_every_address_relative():
+    html = '<img srcset="/static/a.png 1x, /static/b.png 2x,//cdn.example/c.png 3x" src="/static/a.png">'
+    assert site_links(html, "../") == (
+        '<img srcset="../static/a.png 1x, ../static/b.png 2x,//cdn.example/c.png 3x" src="../static/a.png">'
+    )
+
+
+def test_a_link_written_as_text_in_a_code_sample_stays_as_written():
+    html = '<p><code>&lt;a href="/tips/"&gt;</code> <a href="/tips/">tips</a></p>'
+    assert site_links(html, "./") == '<p><code>&lt;a href="/tips/"&gt;</code> <a href="./tips/">tips</a></p>'
+
+
+def test_link_prefix_is_the_way_to_the_root_and_a_404_page_keeps_the_base_path():
+    assert link_prefix("/", "/sub") == "./"
+    assert link_prefix("/tips/", "/sub") == "../"
+    assert link_prefix("/en/verhalen/naam/", "") == "../../../"
+    assert link_prefix("/404.html", "/sub") == "/sub/"
+    assert link_prefix("/en/404.html", "/sub") == "/sub/"
+    assert link_prefix("/404.html", "") == "/"
+
+
+def test_pages_link_relative_to_themselves_whatever_the_base_url(make_project):
+    project = make_project(
+        {"content/extra.md": "---\ntitle: Extra\n---\n[Tips](/tips/#tip-1) ![x](/static/img/favicon.svg)\n"}
+    )
+    html = rendered(project, "https://example.org/sub/")[output_path("/extra/")].decode()
+    assert '<a href="../tips/#tip-1">Tips</a>' in html
+    assert '<img alt="x" src="../static/img/favicon.svg" />' in html
+    assert '<link rel="stylesheet" href="../static/css/site.css">' in html
+    assert '<a class="brand" href="../">' in html
+    assert '<link rel="canonical" href="https://example.org/sub/extra/">' in html
+    assert '<meta property="og:image" content="https://example.org/sub/static/img/campagne.png">' in html
+
+
+def test_a_404_page_links_from_the_base_path_as_it_is_shown_at_any_address(make_project):
+    html = rendered(make_project(), "https://example.org/sub/")[output_path("/404.html")].decode()
+    assert '<link rel="stylesheet" href="/sub/static/css/site.css">' in html
+    assert '<a class="brand" href="/sub/">' in html
+    assert 'href="../' not in html and 'href="./' not in html
 
 
 def test_markdown_is_memoised_by_content():
