@@ -205,3 +205,37 @@ def test_the_schema_of_a_kind_the_project_declares(make_project):
     validator = jsonschema.Draft202012Validator(schema)
     assert not list(validator.iter_errors({"title": "T", "date": "2026-12-01", "summary": "S"}))
     assert list(validator.iter_errors({"title": "T", "summary": "S", "plaats": "X"}))  # no date, unknown key
+
+
+def test_the_readme_example_of_a_kind_builds(make_project, tmp_path):
+    example = README.split("## Kinds of content", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    templates = {
+        f"templates/{name}": (EVENT / "templates" / name).read_text()
+        for name in ("event.html", "events.html")
+    }
+    page = "---\ntitle: Iets\ndate: 2026-12-01\nsummary: Een zin.\n---\nTekst.\n"
+    project = make_project({"kinds.yaml": example, "content/agenda/iets.md": page, **templates})
+    with (project / "i18n" / "nl.yaml").open("a", encoding="utf-8") as nl:
+        nl.write((EVENT / "words.nl.yaml").read_text(encoding="utf-8"))
+    build(project, tmp_path / "out", today=TODAY)
+    assert (tmp_path / "out" / "agenda" / "iets" / "index.html").is_file()
+
+
+def test_a_changed_kinds_yaml_is_never_answered_from_the_cache(make_project, tmp_path):
+    """An entry and its page follow from kinds.yaml too: after an edit there, a warm build
+    gives what a cold build gives."""
+    project = event_project(make_project)
+    build(project, tmp_path / "first", today=TODAY)  # fills the cache
+    kinds = project / "kinds.yaml"
+    kinds.write_text(
+        kinds.read_text().replace("title: title\n", "title: summary\n", 1).replace("Online", "Thuis")
+    )
+    build(project, tmp_path / "warm", today=TODAY)
+    build(project, tmp_path / "cold", today=TODAY, use_cache=False)
+    page = (tmp_path / "warm" / "agenda" / "taalcafe" / "index.html").read_text()
+    assert "<title>Oefenen met praten, elke week. · Testcampagne</title>" in page and "· Thuis</p>" in page
+    warm, cold = (
+        {p.relative_to(d).as_posix(): p.read_bytes() for p in d.rglob("*") if p.is_file()}
+        for d in (tmp_path / "warm", tmp_path / "cold")
+    )
+    assert warm == cold
