@@ -89,6 +89,8 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
             content.entries += found.entries
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
+    if own_kinds:  # a kind's address pattern may lead where another file's page is
+        _check_unique_urls(kinds, content, problems)
     signatories, signatories_key = finish_signatories(problems)
     translations = load_translations(project, settings.languages, problems) if settings else {}
     default = settings.languages[0].code if settings is not None else ""
@@ -218,6 +220,16 @@ def _check_unique_tips(content: Content, problems: list[Problem]) -> None:
         first = seen.setdefault((tip.lang, tip.number), tip.source)
         if first != tip.source:
             problems.append(problem(tip.source, 2, "duplicate_tip", number=tip.number, first=first))
+
+
+def _check_unique_urls(kinds: tuple[Kind, ...], content: Content, problems: list[Problem]) -> None:
+    rank = {kind.name: n for n, kind in enumerate(kinds) if kind.has_pages}  # the built-in ones first
+    seen: dict[str, str] = {}
+    for entry in sorted(content.entries, key=lambda e: (rank.get(e.kind, -1), e.source)):
+        if entry.kind in rank:
+            first = seen.setdefault(entry.url, entry.source)
+            if first != entry.source:
+                problems.append(problem(entry.source, 0, "kind_url_taken", url=entry.url, first=first))
 
 
 def missing_translations(site: Site) -> dict[str, list[str]]:

@@ -1052,6 +1052,16 @@ MESSAGES.update(
                 "Use one of its fields: {known}.",
             ),
         },
+        "kind_url_taken": {
+            "nl": (
+                "deze pagina krijgt het adres {url}, dat al het adres is van {first}.",
+                "Geef een van beide een andere bestandsnaam, of een andere 'url' in kinds.yaml.",
+            ),
+            "en": (
+                "this page gets the address {url}, which is already the address of {first}.",
+                "Give one of them another file name, or another 'url' in kinds.yaml.",
+            ),
+        },
         "new_unknown_kind": {
             "nl": ("er is geen soort '{kind}'.", "Kies een van: {known}."),
             "en": ("there is no kind '{kind}'.", "Choose one of: {known}."),
