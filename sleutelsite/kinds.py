@@ -79,9 +79,6 @@ class Kind:
     new_body: str = ""  # the text `new` writes below the front matter, with {title}
     source: str = "markdown"  # how a file is read: front matter and Markdown (the only one yet)
 
-    def field(self, name: str) -> KindField | None:
-        return next((f for f in self.fields if f.name == name), None)
-
     @property
     def has_pages(self) -> bool:
         return bool(self.template)
