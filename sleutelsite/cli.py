@@ -10,12 +10,13 @@ import traceback
 from pathlib import Path
 
 from .build import build, build_date, check
+from .describe import SCHEMA_FOLDER, write_schemas
 from .errors import BuildError, job_summary, report_for_terminal
 from .load import missing_translations
 from .new import new_content
 from .render_context import format_date
 
-COMMANDS = ("build", "check", "serve", "new")
+COMMANDS = ("build", "check", "serve", "new", "schema")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,9 +40,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="only change this to show the preview to others")
     s.add_argument("--open", action="store_true", help="open the preview in a browser")
     s.add_argument("--out", type=Path, default=None, help="folder for the preview (default: a temporary one)")
-    n = sub.add_parser("new", parents=[common], help="start a new story, page or tip")
-    n.add_argument("kind", choices=("story", "page", "tip"))
+    n = sub.add_parser(
+        "new", parents=[common], help="start a new story, page or tip (or a kind of kinds.yaml)"
+    )
+    n.add_argument("kind", help="story, page, tip, or a kind the project declares in kinds.yaml")
     n.add_argument("title", help='the name or title, e.g. "Amina"')
+    sub.add_parser("schema", parents=[common], help="write the JSON Schema of every kind's front matter")
     return p
 
 
@@ -64,13 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 for code, sources in missing_translations(site).items():
                     print(say["untranslated"].format(code=code, count=len(sources)))
                     print("".join(f"  {source}\n" for source in sources), end="")
-            print(
-                _ok(
-                    say["checked"].format(
-                        pages=len(site.pages) + len(site.stories), signatories=len(site.signatories)
-                    )
-                )
-            )
+            print(_ok(say["checked"].format(pages=len(site.with_pages()), signatories=len(site.signatories))))
         elif command == "serve":
             from .serve import serve
 
@@ -78,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "new":
             path, url = new_content(project, args.kind, args.title, build_date())
             print(say["new"].format(path=path.relative_to(project).as_posix(), url=url))
+        elif command == "schema":
+            changed = write_schemas(project)
+            print(_ok(say["schemas"].format(count=len(changed), folder=SCHEMA_FOLDER)))
+            print("".join(f"  {path.relative_to(project).as_posix()}\n" for path in changed), end="")
         else:
             out = args.out if args.out is not None else project / "_site"
             started = time.perf_counter()
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.lang if args.lang in site.translations else site.settings.default_language.code
                 ]
                 print(say["scheduled"].format(source=source, date=format_date(day, words)))
-            pages = len(site.pages) + len(site.stories)
+            pages = len(site.with_pages())
             print(
                 _ok(
                     say["built"].format(
@@ -132,6 +134,7 @@ TERMINAL = {
         "untranslated": "Nog niet vertaald naar '{code}' ({count}):",
         "new": "Nieuw: {path}. Het staat als concept (draft: true) in het voorbeeld op {url}\n"
         "Haal de regel 'draft: true' weg als het klaar is om te publiceren.",
+        "schemas": "{count} schema's bijgewerkt in {folder}/",
     },
     "en": {
         "checked": "{pages} pages, {signatories} signatories",
@@ -140,6 +143,7 @@ TERMINAL = {
         "untranslated": "Not yet translated into '{code}' ({count}):",
         "new": "New: {path}. It is a draft (draft: true), visible in the preview at {url}\n"
         "Remove the line 'draft: true' when it is ready to publish.",
+        "schemas": "{count} schemas updated in {folder}/",
     },
 }
 

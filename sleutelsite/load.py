@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .cache import BuildCache
 from .errors import BuildError, Problem, problem
-from .load_content import Content, Options, load_content
+from .kinds import BUILT_IN, Kind
+from .load_content import Content, ContentKinds, Options, load_content
 from .load_fields import Field, check_fields
 from .load_i18n import load_translations
+from .load_kinds import check_kind_words, load_kinds
 from .load_signatories import start_signatories
 from .load_yaml import YamlList, read_yaml
-from .model import Language, Settings, Site
+from .model import Entry, Language, Settings, Site
 
 SETTINGS = "site.yaml"
 SETTINGS_FIELDS = {
@@ -58,14 +61,18 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
     templates = _files_below(project, "templates", problems)
     # A long signatory list is parsed on the other core while content/ is read here.
     finish_signatories = start_signatories(project, options.today, static_files, cache)
-    content = Content([], [], [], [])
+    content = Content()
+    codes = tuple(lang.code for lang in settings.languages) if settings is not None else ()
+    kinds, broken_folders = load_kinds(project, templates, codes, problems)
+    own_kinds = kinds[len(BUILT_IN) :]
+    content_kinds = ContentKinds(kinds, cache.key("kinds", repr(own_kinds)) if own_kinds else "")
     if settings is not None:
         langs = settings.languages
         others = frozenset(lang.code for lang in langs[1:])
         for lang in langs:
             root = project / "content" if lang is langs[0] else project / "content" / lang.code
             prefix = "" if lang is langs[0] else "/" + lang.code
-            skip = others if lang is langs[0] else frozenset()
+            skip = (others if lang is langs[0] else frozenset()) | broken_folders
             found = load_content(
                 project,
                 lang.code,
@@ -77,21 +84,24 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
                 problems,
                 skip,
                 cache=cache,
+                kinds=content_kinds,
             )
-            content.pages += found.pages
-            content.tips += found.tips
-            content.stories += found.stories
+            content.entries += found.entries
             content.scheduled += found.scheduled
     _check_unique_tips(content, problems)
+    if own_kinds:  # a kind's address pattern may lead where another file's page is
+        _check_unique_urls(kinds, content, problems)
     signatories, signatories_key = finish_signatories(problems)
     translations = load_translations(project, settings.languages, problems) if settings else {}
+    default = settings.languages[0].code if settings is not None else ""
+    if default in translations:
+        check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
     if problems or settings is None:
         raise BuildError(problems)
     return Site(
         settings=settings,
-        pages=tuple(sorted(content.pages, key=lambda p: p.url)),
-        tips=tuple(sorted(content.tips, key=lambda t: t.number)),
-        stories=tuple(sorted(content.stories, key=lambda s: (s.lang, s.name.casefold(), s.slug))),
+        entries=_in_order(kinds, content.entries),
+        kinds=kinds,
         signatories=tuple(signatories),
         static_files=tuple(sorted(static_files)),
         today=options.today,
@@ -184,21 +194,50 @@ def _files_below(project: Path, folder: str, problems: list[Problem]) -> frozens
     return frozenset(found)
 
 
+def _in_order(kinds: tuple[Kind, ...], entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
+    """The entries of each kind, sorted as the kind says (text ignoring case)."""
+    found: dict[str, list[Entry]] = {kind.name: [] for kind in kinds}
+    for entry in entries:
+        found[entry.kind].append(entry)
+    return {kind.name: tuple(sorted(found[kind.name], key=_sort_key(kind.order))) for kind in kinds}
+
+
+def _sort_key(order: tuple[str, ...]) -> Callable[[Entry], tuple[object, ...]]:
+    def key(entry: Entry) -> tuple[object, ...]:
+        values = entry.values
+        result: list[object] = []
+        for name in order:
+            value = values[name] if name in values else getattr(entry, name)  # a field, or lang, slug, url
+            result.append(value.casefold() if isinstance(value, str) else (value is None, value))
+        return tuple(result)
+
+    return key
+
+
 def _check_unique_tips(content: Content, problems: list[Problem]) -> None:
     seen: dict[tuple[str, int], str] = {}
-    for tip in content.tips:
+    for tip in (entry for entry in content.entries if entry.kind == "tip"):
         first = seen.setdefault((tip.lang, tip.number), tip.source)
         if first != tip.source:
             problems.append(problem(tip.source, 2, "duplicate_tip", number=tip.number, first=first))
+
+
+def _check_unique_urls(kinds: tuple[Kind, ...], content: Content, problems: list[Problem]) -> None:
+    rank = {kind.name: n for n, kind in enumerate(kinds) if kind.has_pages}  # the built-in ones first
+    seen: dict[str, str] = {}
+    for entry in sorted(content.entries, key=lambda e: (rank.get(e.kind, -1), e.source)):
+        if entry.kind in rank:
+            first = seen.setdefault(entry.url, entry.source)
+            if first != entry.source:
+                problems.append(problem(entry.source, 0, "kind_url_taken", url=entry.url, first=first))
 
 
 def missing_translations(site: Site) -> dict[str, list[str]]:
     """Per other language, the default language's pages that have no translation yet."""
     settings = site.settings
     default = settings.default_language.code
-    sources = {page.url: page.source for page in site.pages if page.lang == default}
-    sources |= {story.url: story.source for story in site.stories if story.lang == default}
-    existing = {page.url for page in site.pages} | {story.url for story in site.stories}
+    sources = {entry.url: entry.source for _, entry in site.with_pages() if entry.lang == default}
+    existing = {entry.url for _, entry in site.with_pages()}
     result = {}
     for lang in settings.languages[1:]:
         prefix = settings.prefix(lang.code)

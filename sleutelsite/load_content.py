@@ -1,4 +1,7 @@
-"""Read content/: Markdown files with YAML front matter, into pages, tips and stories."""
+"""Read content/: Markdown files with YAML front matter, into entries of their kinds.
+
+A file's kind follows from its folder (kinds.py): content/verhalen/*.md are stories,
+content/tips/*.md tips, and every other file (an index.md too) a page."""
 
 from __future__ import annotations
 
@@ -11,40 +14,13 @@ from pathlib import Path
 
 from .cache import BuildCache
 from .errors import Problem, problem
+from .kinds import PAGE, Kind, entry_url
 from .load_fields import Field, check_fields
 from .load_yaml import read_yaml
-from .model import Page, Story, Tip
+from .model import Entry
 
 MAX_CONTENT_BYTES = 2 * 1024 * 1024
 
-_COMMON = {
-    "description": Field("text"),
-    "draft": Field("bool"),
-    "publish": Field("date"),
-}
-PAGE_FIELDS = {
-    "title": Field("text", required=True),
-    "layout": Field("text"),
-    "image": Field("text"),
-    "image_alt": Field("text", allow_empty=True),
-    **_COMMON,
-}
-TIP_FIELDS = {"number": Field("int", required=True), "title": Field("text", required=True), **_COMMON}
-STORY_FIELDS = {
-    "name": Field("text", required=True),
-    "date": Field("date", required=True),
-    "summary": Field("text", required=True),
-    "quote": Field("text"),
-    "role": Field("text"),
-    "place": Field("text"),
-    "themes": Field("texts"),
-    "photo": Field("text"),
-    "photo_alt": Field("text", allow_empty=True),
-    **_COMMON,
-}
-
-# Folders with a kind of their own; any other folder is a plain section of pages.
-SECTION_LAYOUTS = {"tips": "tips.html", "verhalen": "stories.html"}
 _FILM_LINE = re.compile(r"^\[\[film(?:\s+[A-Za-z0-9_-]{11})?\]\]$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)(\{[^}]*\})?")
@@ -59,10 +35,31 @@ class Options:
 
 @dataclass
 class Content:
-    pages: list[Page]
-    tips: list[Tip]
-    stories: list[Story]
+    entries: list[Entry] = field(default_factory=list)
     scheduled: list[tuple[dt.date, str]] = field(default_factory=list)  # left out until then
+
+
+class ContentKinds:
+    """The kinds a project has, looked up by folder, with their field checks made once."""
+
+    def __init__(self, kinds: tuple[Kind, ...], key: str = "") -> None:
+        self.kinds = kinds
+        self.key = key  # hash of the project's own kinds ("" when it has none)
+        self.checks = {kind.name: field_checks(kind) for kind in kinds}
+        # Every field at its default, in the declared order: a file's values go on top.
+        self.defaults = {kind.name: {f.name: f.empty for f in kind.fields} for kind in kinds}
+        self.by_folder = {kind.folder: kind for kind in kinds if kind.folder}
+
+    def of_file(self, section: str, slug: str) -> Kind:
+        """A folder's index.md is a page; every other file has its folder's kind."""
+        if slug == "index":
+            return PAGE
+        return self.by_folder.get(section, PAGE)
+
+
+def field_checks(kind: Kind) -> dict[str, Field]:
+    """What check_fields needs to know of each of a kind's fields."""
+    return {f.name: Field(f.type, f.required, f.allow_empty) for f in kind.fields}
 
 
 @dataclass(frozen=True)
@@ -86,9 +83,10 @@ def load_content(
     skip_dirs: frozenset[str] = frozenset(),
     *,
     cache: BuildCache,
+    kinds: ContentKinds,
 ) -> Content:
     """Read every Markdown file below `root` (content/ or content/<lang>/)."""
-    content = Content([], [], [], [])
+    content = Content()
     if not root.is_dir():
         return content
     context = cache.key(
@@ -98,6 +96,7 @@ def load_content(
         repr(options),
         "\0".join(sorted(static_files)),
         "\0".join(sorted(templates)),
+        kinds.key,
     )
     root_path = root.relative_to(project).as_posix()
     for parts, file, is_link in _files_below(root):
@@ -138,7 +137,16 @@ def load_content(
             made = None
             if source is not None:
                 made = _model(
-                    source, section, slug, lang, url_prefix, options, static_files, templates, found_problems
+                    source,
+                    section,
+                    slug,
+                    lang,
+                    url_prefix,
+                    options,
+                    static_files,
+                    templates,
+                    kinds,
+                    found_problems,
                 )
             found = (made, found_problems)
             cache.put("model", key, found)
@@ -146,15 +154,11 @@ def load_content(
         problems.extend(found_problems)
         if made is None:
             continue
-        kind, item = made
-        if kind == "scheduled":
+        what, item = made
+        if what == "scheduled":
             content.scheduled.append(item)  # type: ignore[arg-type]
-        elif kind == "tip":
-            content.tips.append(item)  # type: ignore[arg-type]
-        elif kind == "story":
-            content.stories.append(item)  # type: ignore[arg-type]
-        elif kind == "page":
-            content.pages.append(item)  # type: ignore[arg-type]
+        elif what == "entry":
+            content.entries.append(item)  # type: ignore[arg-type]
     return content
 
 
@@ -187,11 +191,12 @@ def _model(
     options: Options,
     static_files: frozenset[str],
     templates: frozenset[str],
+    kinds: ContentKinds,
     problems: list[Problem],
 ) -> tuple[str, object]:
-    """("page" | "tip" | "story", the item), ("scheduled", (date, path)) or ("none", None)."""
-    kind = SECTION_LAYOUTS.get(section) if slug != "index" else None
-    fields = {"tips.html": TIP_FIELDS, "stories.html": STORY_FIELDS}.get(kind or "", PAGE_FIELDS)
+    """("entry", the entry), ("scheduled", (date, path)) or ("none", None)."""
+    kind = kinds.of_file(section, slug)
+    fields = kinds.checks[kind.name]
     meta = check_fields(source.meta, fields, source.path, 1, problems)
     if meta is None:
         return "none", None
@@ -200,16 +205,21 @@ def _model(
         if isinstance(publish, dt.date) and publish > options.today and not meta.get("draft"):
             return "scheduled", (publish, source.path)
         return "none", None
-    _check_images(source, meta, static_files, problems)
-    if kind == "tips.html":
-        return "tip", _tip(source, meta, lang)
-    if kind == "stories.html":
-        return "story", _story(source, meta, slug, lang, url_prefix)
-    url = _page_url(url_prefix, section, slug)
-    layout = _layout(meta, section, slug, source, templates, problems)
-    if options.strict and not meta.get("description"):
+    _check_images(source, meta, kind, static_files, problems)
+    values = {**kinds.defaults[kind.name], **meta}  # (meta holds only declared, checked fields)
+    if "layout" in fields:  # the file may choose its template
+        values["layout"] = _layout(meta, kind, section, slug, source, templates, kinds, problems)
+    if kind is PAGE and slug == "404" and not section:
+        url = f"{url_prefix}/404.html"
+    else:
+        url = entry_url(kind, url_prefix, section, slug, values)
+    described = meta.get("description") or (kind.summary and meta.get(kind.summary))
+    if options.strict and kind.has_pages and "description" in fields and not described:
         problems.append(problem(source.path, 1, "strict_description"))
-    return "page", _page(source, meta, url, layout, lang)
+    entry = Entry(
+        kind.name, slug, url, source.path, source.body, source.body_line, lang, values, source.key + kinds.key
+    )
+    return "entry", entry
 
 
 def _is_visible(meta: dict[str, object], options: Options) -> bool:
@@ -316,19 +326,14 @@ def _read_source(
     return source
 
 
-def _page_url(prefix: str, section: str, slug: str) -> str:
-    if slug == "404" and not section:
-        return f"{prefix}/404.html"
-    parts = [p for p in (section, "" if slug == "index" else slug) if p]
-    return prefix + "/" + "".join(p + "/" for p in parts)
-
-
 def _layout(
     meta: dict[str, object],
+    kind: Kind,
     section: str,
     slug: str,
     source: SourceFile,
     templates: frozenset[str],
+    kinds: ContentKinds,
     problems: list[Problem],
 ) -> str:
     if "layout" in meta:
@@ -339,9 +344,9 @@ def _layout(
         if not section and slug == "index":
             layout = "home.html"
         elif slug == "index":
-            layout = SECTION_LAYOUTS.get(section, "section.html")
+            layout = kinds.by_folder.get(section, PAGE).index_template
         else:
-            layout = "page.html"
+            layout = kind.template
     if layout not in templates:
         problems.append(problem(source.path, line, "missing_template", layout=layout))
     return layout
@@ -353,9 +358,14 @@ def _key_line(source: SourceFile, key: str) -> int:
 
 
 def _check_images(
-    source: SourceFile, meta: dict[str, object], static_files: frozenset[str], problems: list[Problem]
+    source: SourceFile,
+    meta: dict[str, object],
+    kind: Kind,
+    static_files: frozenset[str],
+    problems: list[Problem],
 ) -> None:
-    for key, alt_key in (("image", "image_alt"), ("photo", "photo_alt")):
+    if kind.image:
+        key, alt_key = kind.image, kind.image_alt
         if key in meta:
             line = _key_line(source, key)
             _check_image_src(source.path, line, str(meta[key]), static_files, problems)
@@ -381,58 +391,6 @@ def _check_image_src(
         problems.append(problem(path, line, "image_outside_static", src=src))
     elif src.removeprefix("/static/") not in static_files:
         problems.append(problem(path, line, "missing_image", src=src))
-
-
-def _tip(source: SourceFile, meta: dict[str, object], lang: str) -> Tip:
-    return Tip(
-        number=int(meta.get("number", 0)),  # type: ignore[call-overload]
-        title=str(meta.get("title", "")),
-        body=source.body,
-        source=source.path,
-        body_line=source.body_line,
-        lang=lang,
-    )
-
-
-def _story(source: SourceFile, meta: dict[str, object], slug: str, lang: str, prefix: str) -> Story:
-    return Story(
-        slug=slug,
-        name=str(meta.get("name", "")),
-        role=str(meta.get("role", "")),
-        place=str(meta.get("place", "")),
-        date=meta.get("date", dt.date(1970, 1, 1)),  # type: ignore[arg-type]
-        summary=str(meta.get("summary", "")),
-        quote=str(meta.get("quote", "")),
-        themes=tuple(meta.get("themes", ())),  # type: ignore[arg-type]
-        photo=str(meta.get("photo", "")),
-        photo_alt=str(meta.get("photo_alt", "")),
-        body=source.body,
-        source=source.path,
-        body_line=source.body_line,
-        lang=lang,
-        draft=bool(meta.get("draft", False)),
-        publish=meta.get("publish"),  # type: ignore[arg-type]
-        source_key=source.key,
-        prefix=prefix,
-    )
-
-
-def _page(source: SourceFile, meta: dict[str, object], url: str, layout: str, lang: str) -> Page:
-    return Page(
-        url=url,
-        source=source.path,
-        body_line=source.body_line,
-        title=str(meta.get("title", "")),
-        description=str(meta.get("description", "")),
-        body=source.body,
-        layout=layout,
-        lang=lang,
-        image=str(meta.get("image", "")),
-        image_alt=str(meta.get("image_alt", "")),
-        draft=bool(meta.get("draft", False)),
-        publish=meta.get("publish"),  # type: ignore[arg-type]
-        source_key=source.key,
-    )
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -1084,3 +1084,182 @@ MESSAGES.update(
         },
     }
 )
+# --- Kinds of content (kinds.yaml) and `new` for any kind ------------------------
+MESSAGES.update(
+    {
+        "kinds_not_a_mapping": {
+            "nl": (
+                "kinds.yaml moet per soort een blok hebben: de naam, een dubbele punt, en daaronder de velden.",
+                "Begin met bijvoorbeeld 'event:' op een eigen regel, en zet 'folder:', 'url:' en de rest "
+                "twee spaties ingesprongen eronder.",
+            ),
+            "en": (
+                "kinds.yaml must hold one block per kind: its name, a colon, and its keys below it.",
+                "Start with e.g. 'event:' on a line of its own, with 'folder:', 'url:' and the rest "
+                "indented two spaces below it.",
+            ),
+        },
+        "kind_bad_name": {
+            "nl": (
+                "'{word}' kan geen {key} van een soort zijn.",
+                "Gebruik kleine letters, cijfers en _, en begin met een letter, bijvoorbeeld 'event'.",
+            ),
+            "en": (
+                "'{word}' cannot be the {key} of a kind.",
+                "Use lower-case letters, digits and _, starting with a letter, e.g. 'event'.",
+            ),
+        },
+        "kind_name_taken": {
+            "nl": (
+                "de naam '{word}' is al in gebruik (door een andere soort of in de templates).",
+                "Kies een andere naam, bijvoorbeeld met de naam van het project ervoor.",
+            ),
+            "en": (
+                "the name '{word}' is already used (by another kind or in the templates).",
+                "Choose another name, e.g. with the project's name in front.",
+            ),
+        },
+        "kind_bad_folder": {
+            "nl": (
+                "'{folder}' kan geen map in content/ zijn.",
+                "Gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'agenda'.",
+            ),
+            "en": (
+                "'{folder}' cannot be a folder in content/.",
+                "Use only lower-case letters, digits and hyphens, e.g. 'agenda'.",
+            ),
+        },
+        "kind_folder_taken": {
+            "nl": (
+                "de map content/{folder}/ is al van de soort '{other}'.",
+                "Geef deze soort een eigen map.",
+            ),
+            "en": (
+                "the folder content/{folder}/ already belongs to the kind '{other}'.",
+                "Give this kind a folder of its own.",
+            ),
+        },
+        "kind_folder_language": {
+            "nl": (
+                "de map content/{folder}/ is de map van de taal '{folder}'.",
+                "Geef deze soort een andere map.",
+            ),
+            "en": (
+                "the folder content/{folder}/ is the folder of the language '{folder}'.",
+                "Give this kind another folder.",
+            ),
+        },
+        "kind_bad_url": {
+            "nl": (
+                "het adres '{url}' moet met / beginnen en eindigen en {{slug}} bevatten.",
+                "Schrijf bijvoorbeeld: url: /{{folder}}/{{slug}}/",
+            ),
+            "en": (
+                "the address '{url}' must start and end with / and contain {{slug}}.",
+                "Write for example: url: /{{folder}}/{{slug}}/",
+            ),
+        },
+        "kind_bad_placeholder": {
+            "nl": (
+                "in '{key}' staat {{{name}}}, maar dat is hier niet bekend.",
+                "Gebruik alleen: {known} (elk tussen {{ en }}).",
+            ),
+            "en": (
+                "'{key}' uses {{{name}}}, which is not known here.",
+                "Use only: {known} (each between {{ and }}).",
+            ),
+        },
+        "kind_no_fields": {
+            "nl": (
+                "deze soort heeft geen velden ('fields').",
+                "Zet onder 'fields:' elk veld met ten minste 'type:' en 'help:' (met 'nl:' en 'en:').",
+            ),
+            "en": (
+                "this kind has no fields ('fields').",
+                "List each field under 'fields:' with at least 'type:' and 'help:' (with 'nl:' and 'en:').",
+            ),
+        },
+        "kind_bad_field_name": {
+            "nl": (
+                "'{name}' kan geen veldnaam zijn.",
+                "Gebruik kleine letters, cijfers en _, en geen naam die elk bestand al heeft "
+                "(zoals url, slug, body of lang).",
+            ),
+            "en": (
+                "'{name}' cannot be a field name.",
+                "Use lower-case letters, digits and _, and no name every file already has "
+                "(such as url, slug, body or lang).",
+            ),
+        },
+        "kind_field_type": {
+            "nl": ("het type '{got}' bestaat niet.", "Kies een van: {known}."),
+            "en": ("there is no type '{got}'.", "Choose one of: {known}."),
+        },
+        "kind_role_unknown": {
+            "nl": (
+                "'{role}: {name}' noemt een veld dat deze soort niet heeft.",
+                "Kies een veld uit 'fields': {known}.",
+            ),
+            "en": (
+                "'{role}: {name}' names a field this kind does not have.",
+                "Choose a field from 'fields': {known}.",
+            ),
+        },
+        "kind_role_type": {
+            "nl": (
+                "'{role}: {name}' moet een veld van het type {type} zijn.",
+                "Kies een ander veld, of geef '{name}' het type {type}.",
+            ),
+            "en": (
+                "'{role}: {name}' must be a field of type {type}.",
+                "Choose another field, or give '{name}' the type {type}.",
+            ),
+        },
+        "kind_feed_needs_date": {
+            "nl": (
+                "een soort met een feed ('feed: true') heeft een datum nodig.",
+                "Voeg 'date: ...' toe met de naam van een veld van het type date.",
+            ),
+            "en": (
+                "a kind with a feed ('feed: true') needs a date.",
+                "Add 'date: ...' with the name of a field of type date.",
+            ),
+        },
+        "kind_words_missing": {
+            "nl": (
+                "de soort '{kind}' heeft een feed, maar de tekst '{key}' ontbreekt.",
+                "Voeg '{key}: ...' toe aan elk bestand in i18n/: de titel van de feed (feed_<meervoud>) "
+                "of van elk bericht erin (feed_<naam>, met {{veld}} voor een veld).",
+            ),
+            "en": (
+                "the kind '{kind}' has a feed, but the text '{key}' is missing.",
+                "Add '{key}: ...' to every file in i18n/: the feed's title (feed_<plural>) or each "
+                "entry's title (feed_<name>, with {{field}} for a field).",
+            ),
+        },
+        "kind_words_placeholder": {
+            "nl": (
+                "de tekst '{key}' noemt {{{name}}}, maar de soort '{kind}' heeft geen veld '{name}'.",
+                "Gebruik een van de velden: {known}.",
+            ),
+            "en": (
+                "the text '{key}' uses {{{name}}}, but the kind '{kind}' has no field '{name}'.",
+                "Use one of its fields: {known}.",
+            ),
+        },
+        "kind_url_taken": {
+            "nl": (
+                "deze pagina krijgt het adres {url}, dat al het adres is van {first}.",
+                "Geef een van beide een andere bestandsnaam, of een andere 'url' in kinds.yaml.",
+            ),
+            "en": (
+                "this page gets the address {url}, which is already the address of {first}.",
+                "Give one of them another file name, or another 'url' in kinds.yaml.",
+            ),
+        },
+        "new_unknown_kind": {
+            "nl": ("er is geen soort '{kind}'.", "Kies een van: {known}."),
+            "en": ("there is no kind '{kind}'.", "Choose one of: {known}."),
+        },
+    }
+)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
+
+from .kinds import BUILT_IN, Kind
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,38 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One content file of a kind (kinds.py): a page, a tip, a story, or a kind the project
+    declares. `values` holds every field its kind declares (left-out ones at their default),
+    and each reads as an attribute: `story.name`, `tip.number`."""
+
+    kind: str  # "story"
+    slug: str  # "lubna"; "index" for a folder's index page
+    url: str  # "/verhalen/lubna/", "/en/tips/#tip-3", "/404.html"
+    source: str  # "content/verhalen/lubna.md"
+    body: str  # Markdown
+    body_line: int  # line of the first body line in the source file
+    lang: str
+    values: dict[str, object] = field(default_factory=dict, hash=False)
+    # Hash of the source file's path and bytes (and of the project's own kinds), from which
+    # every field above follows (with the settings); render uses it as the page's cache key.
+    source_key: str = field(default="", repr=False, compare=False)
+
+    def __getattr__(self, name: str) -> Any:  # only called for names that are not attributes
+        values = self.__dict__.get("values")
+        if values is None or name not in values:  # (also while a copy is being made)
+            raise AttributeError(f"{self.__dict__.get('kind', 'entry')} has no field {name!r}")
+        return values[name]
+
+    @property
+    def anchor(self) -> str:
+        """The id on its page, for a kind without pages of its own: "tip-3"."""
+        return self.url.partition("#")[2]
+
+
+@dataclass(frozen=True)
 class Page:
-    """One Markdown file that becomes one HTML page."""
+    """What a template needs of any page (`page`), made from an entry and its kind."""
 
     url: str  # "/manifest/", "/404.html"
     source: str  # "content/manifest.md"
@@ -60,49 +93,7 @@ class Page:
     image_alt: str = ""
     draft: bool = False
     publish: dt.date | None = None
-    # Hash of the source file's path and bytes, from which every field above follows
-    # (with the settings); render uses it as the page's cache key. "" if not from a file.
-    source_key: str = field(default="", repr=False, compare=False)
-
-
-@dataclass(frozen=True)
-class Tip:
-    number: int
-    title: str
-    body: str  # Markdown
-    source: str
-    body_line: int
-    lang: str = "nl"
-
-    @property
-    def anchor(self) -> str:
-        return f"tip-{self.number}"
-
-
-@dataclass(frozen=True)
-class Story:
-    slug: str
-    name: str
-    date: dt.date  # when the story was published on the site
-    role: str
-    place: str
-    summary: str
-    quote: str
-    themes: tuple[str, ...]
-    photo: str  # site-relative path under /static/, or ""
-    photo_alt: str
-    body: str  # Markdown
-    source: str
-    body_line: int
-    lang: str
-    draft: bool = False
-    publish: dt.date | None = None
-    source_key: str = field(default="", repr=False, compare=False)  # as for Page
-    prefix: str = ""  # the language's URL prefix: "" or "/en"
-
-    @property
-    def url(self) -> str:
-        return f"{self.prefix}/verhalen/{self.slug}/"
+    source_key: str = field(default="", repr=False, compare=False)  # the entry's
 
 
 @dataclass(frozen=True)
@@ -123,12 +114,33 @@ class Signatory:
 @dataclass(frozen=True)
 class Site:
     settings: Settings
-    pages: tuple[Page, ...]
-    tips: tuple[Tip, ...]
-    stories: tuple[Story, ...]
+    entries: dict[str, tuple[Entry, ...]]  # per kind's name, in the kind's order
     signatories: tuple[Signatory, ...]
+    kinds: tuple[Kind, ...] = BUILT_IN  # the built-in kinds, then the project's own
     static_files: tuple[str, ...] = field(default=())  # paths relative to static/
     today: dt.date = dt.date(1970, 1, 1)  # the day the site was built for
     next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
     signatories_key: str = ""  # hash of everything the signatory list follows from
     translations: dict[str, dict[str, object]] = field(default_factory=dict)  # interface text per language
+
+    def of_kind(self, name: str) -> tuple[Entry, ...]:
+        return self.entries.get(name, ())
+
+    @property
+    def pages(self) -> tuple[Entry, ...]:
+        return self.of_kind("page")
+
+    @property
+    def tips(self) -> tuple[Entry, ...]:
+        return self.of_kind("tip")
+
+    @property
+    def stories(self) -> tuple[Entry, ...]:
+        return self.of_kind("story")
+
+    def kind(self, name: str) -> Kind:
+        return next(kind for kind in self.kinds if kind.name == name)
+
+    def with_pages(self) -> list[tuple[Kind, Entry]]:
+        """Every entry that has a page of its own, with its kind."""
+        return [(kind, entry) for kind in self.kinds if kind.has_pages for entry in self.of_kind(kind.name)]

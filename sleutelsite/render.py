@@ -19,7 +19,7 @@ from .render_context import (
     shared_context,
 )
 from .render_exports import signatories_csv, signatories_json
-from .render_feeds import robots, signatories_feed, sitemap, stories_feed
+from .render_feeds import entries_feed, robots, signatories_feed, sitemap
 from .render_markdown import MarkdownRenderer
 from .render_pages import (
     PARALLEL_MIN_PAGES,
@@ -101,7 +101,7 @@ def render_site(
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
-    known_urls = frozenset(page.url for page in site.pages) | frozenset(story.url for story in site.stories)
+    known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
     data_files, data_pending = _start_data_files(site, all_jobs, known_urls, cache, identities)
     texts = [tip.body for tip in site.tips] + [job.page.body for job in all_jobs]
@@ -216,8 +216,12 @@ def _start_data_files(
     settings = site.settings
     base_url = settings.base_url
     signatories = identities.get("signatories") or repr(site.signatories)
-    stories = cache.key(*(story.source_key or repr(story) for story in site.stories))
-    pages = [(job.page.url, job.alternates) for job in jobs]
+    fed = {
+        kind.name: cache.key(*(entry.source_key or repr(entry) for entry in site.of_kind(kind.name)))
+        for kind in site.kinds
+        if kind.feed
+    }
+    pages = [(job.page.url, job.alternates) for job in jobs if job.in_sitemap]
     makers: dict[str, tuple[str, Callable[[], bytes]]] = {
         "ondertekenaars.json": (signatories, lambda: signatories_json(site.signatories, base_url)),
         "ondertekenaars.csv": (signatories, lambda: signatories_csv(site.signatories, base_url)),
@@ -231,11 +235,12 @@ def _start_data_files(
                 signatories + lang.code,
                 lambda code=lang.code: signatories_feed(site, site.signatories, code),
             )
-        if f"{prefix}/verhalen/" in known_urls:
-            makers[f"{prefix.lstrip('/')}/verhalen/feed.xml".lstrip("/")] = (
-                stories + lang.code,
-                lambda code=lang.code: stories_feed(site, site.stories, code),
-            )
+        for kind in site.kinds:
+            if kind.feed and f"{prefix}/{kind.folder}/" in known_urls:
+                makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
+                    fed[kind.name] + lang.code,
+                    lambda code=lang.code, kind=kind: entries_feed(site, kind, code),  # type: ignore[misc]
+                )
     keys = {name: cache.key("data-file", name, repr(settings), repr(site.translations), inputs)
             for name, (inputs, _) in makers.items()}  # fmt: skip
     files = {name: cache.get("data", key) for name, key in keys.items()}
@@ -245,7 +250,8 @@ def _start_data_files(
         return {name: makers[name][1]() for name in missing}
 
     pending = None
-    if missing and len(site.signatories) + len(site.stories) >= _DATA_IN_BACKGROUND and can_fork():
+    fed_entries = sum(len(site.of_kind(name)) for name in fed)
+    if missing and len(site.signatories) + fed_entries >= _DATA_IN_BACKGROUND and can_fork():
         pending = in_background(make_missing, "making the exports and feeds")
 
     def finish() -> dict[PurePosixPath, bytes]:

@@ -6,23 +6,12 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import jinja2
 
-from .model import Page, Site, Story
-
-
-@dataclass(frozen=True)
-class StoryCard:
-    """What a list of stories shows: so editing a story's text leaves the lists alone."""
-
-    name: str
-    summary: str
-    url: str
-    photo: str
-    photo_alt: str
+from .kinds import Kind
+from .model import Entry, Page, Site
 
 
 def film_renderer(env: jinja2.Environment, shared: dict[str, object]) -> Callable[[str], str]:
@@ -101,12 +90,14 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
     default = settings.default_language.code
     names = [story.name for story in stories] or [s.name for s in site.stories if s.lang == default]
     and_word = f" {t['and']} "
-    feeds = []
-    if f"{prefix}/verhalen/" in known_urls:
-        feeds.append((t["feed_stories"], f"{prefix}/verhalen/feed.xml"))
+    feeds = [
+        (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
+        for kind in site.kinds
+        if kind.feed and f"{prefix}/{kind.folder}/" in known_urls
+    ]
     if f"{prefix}/ondertekenaars/" in known_urls:
         feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
-    return {
+    shared = {
         "site": settings,
         "lang": settings.language(code),
         "t": t,
@@ -120,7 +111,6 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
-        "stories": [StoryCard(s.name, s.summary, s.url, s.photo, s.photo_alt) for s in stories],
         "story_names": and_word.join([", ".join(names[:-1]), names[-1]])
         if len(names) > 1
         else "".join(names),
@@ -133,6 +123,16 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
         "edit_url": f"{settings.repository}/edit/{settings.branch}/signatories.yaml",
         "issue_form_url": f"{settings.repository}/issues/new?template=onderteken.yml",
     }
+    for kind in site.kinds:  # "stories": the cards of this language's stories
+        if kind.card:
+            shared[kind.plural] = [card_of(entry) for entry in site.of_kind(kind.name) if entry.lang == code]
+    return shared
+
+
+def card_of(entry: Entry) -> Entry:
+    """What a list of entries shows: the front matter, without the text, so editing a
+    story's text leaves the lists alone."""
+    return Entry(entry.kind, entry.slug, entry.url, entry.source, "", 0, entry.lang, entry.values)
 
 
 def alternates_finder(site: Site, known_urls: frozenset[str]) -> Callable[[Page], tuple[Alternate, ...]]:
@@ -178,7 +178,7 @@ def format_date(day: dt.date, t: dict[str, object]) -> str:
     return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)  # type: ignore[index]
 
 
-def children_of(site: Site, page: Page) -> list[Page]:
+def children_of(site: Site, page: Page) -> list[Entry]:
     """The pages of a section, for its index page ("/voorbeelden/", "/en/voorbeelden/")."""
     prefix = site.settings.prefix(page.lang)
     local = page.url[len(prefix) :]
@@ -187,19 +187,22 @@ def children_of(site: Site, page: Page) -> list[Page]:
     return [p for p in site.pages if p.url != page.url and p.url.startswith(page.url)]
 
 
-def story_page(story: Story) -> Page:
+def page_of(entry: Entry, kind: Kind) -> Page:
+    """The page of an entry, as its kind declares: which fields are its title, its
+    description (the summary when it has none), and its picture."""
+    values = entry.values
     return Page(
-        url=story.url,
-        source=story.source,
-        body_line=story.body_line,
-        title=story.name,
-        description=story.summary,
-        body=story.body,
-        layout="story.html",
-        lang=story.lang,
-        image=story.photo,
-        image_alt=story.photo_alt,
-        draft=story.draft,
-        publish=story.publish,
-        source_key=story.source_key,
+        url=entry.url,
+        source=entry.source,
+        body_line=entry.body_line,
+        title=str(values.get(kind.title, "")),
+        description=str(values.get("description") or (values.get(kind.summary, "") if kind.summary else "")),
+        body=entry.body,
+        layout=str(values.get("layout") or kind.template),
+        lang=entry.lang,
+        image=str(values.get(kind.image, "")) if kind.image else "",
+        image_alt=str(values.get(kind.image_alt, "")) if kind.image_alt else "",
+        draft=bool(values.get("draft", False)),
+        publish=values.get("publish"),  # type: ignore[arg-type]
+        source_key=entry.source_key,
     )

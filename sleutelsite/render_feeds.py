@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Signatory, Site, Story
+from .kinds import Kind
+from .model import Signatory, Site
 from .render_context import Alternate, format_date
 
 _EMPTY = dt.date(2026, 1, 1)  # 'updated' of a feed without entries: any fixed date
@@ -58,20 +59,28 @@ def _entry(title: str, url: str, day: dt.date, summary: str) -> str:
     )
 
 
-def stories_feed(site: Site, stories: tuple[Story, ...], code: str) -> bytes:
-    """The newest FEED_ENTRIES stories of one language, newest first."""
+def entries_feed(site: Site, kind: Kind, code: str) -> bytes:
+    """The newest FEED_ENTRIES entries of a kind (stories) in one language, newest first;
+    titled with the interface words feed_<plural> and feed_<name> (with the entry's fields)."""
     t = site.translations[code]
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted((s for s in stories if s.lang == code), key=lambda s: (s.date, s.slug), reverse=True)[
-        :FEED_ENTRIES
-    ]
+    mine = [e for e in site.of_kind(kind.name) if e.lang == code and e.values[kind.date] is not None]
+    ordered = sorted(mine, key=lambda e: (e.values[kind.date], e.slug), reverse=True)[:FEED_ENTRIES]
+    words = str(t[f"feed_{kind.name}"])
     entries = [
-        _entry(str(t["feed_story"]).format(name=s.name), base + s.url, s.date, s.summary) for s in ordered
+        _entry(
+            words.format_map(e.values),
+            base + e.url,
+            e.values[kind.date],  # type: ignore[arg-type]
+            str(e.values.get(kind.summary, "")) if kind.summary else "",
+        )
+        for e in ordered
     ]
-    updated = ordered[0].date if ordered else _EMPTY
-    title = f"{site.settings.title}: {t['feed_stories']}"
-    return _feed(site, code, title, f"{prefix}/verhalen/feed.xml", f"{prefix}/verhalen/", entries, updated)
+    updated = ordered[0].values[kind.date] if ordered else _EMPTY
+    title = f"{site.settings.title}: {t[f'feed_{kind.plural}']}"
+    folder = f"{prefix}/{kind.folder}/"
+    return _feed(site, code, title, f"{folder}feed.xml", folder, entries, updated)  # type: ignore[arg-type]
 
 
 def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) -> bytes:

@@ -24,9 +24,10 @@ from jinja2 import meta, nodes
 from .background import can_fork, cores
 from .cache import BuildCache
 from .errors import Problem, problem
+from .kinds import PAGE
 from .links import link_prefix, site_links
-from .model import Page, Site, Story
-from .render_context import Alternate, alternates_finder, children_of, story_page
+from .model import Entry, Page, Site
+from .render_context import Alternate, alternates_finder, children_of, page_of
 from .render_safety import Finding
 
 PARALLEL_MIN_PAGES = 200  # below this, starting processes costs more than it saves
@@ -37,9 +38,10 @@ _ATTRIBUTE = re.compile(r"""\s(href|src|id)\s*=\s*(?:"([^"]*)"|'([^']*)')""")  #
 class PageJob:
     page: Page
     template: str
-    story: Story | None = None
-    children: tuple[Page, ...] = ()
+    entry: Entry | None = None  # the story (or other entry) the page shows, named as its kind
+    children: tuple[Entry, ...] = ()
     alternates: tuple[Alternate, ...] = ()  # the page in every language (or that language's home)
+    in_sitemap: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,14 @@ class RenderedPage:
 
 def page_jobs(site: Site, known_urls: frozenset[str]) -> list[PageJob]:
     alternates = alternates_finder(site, known_urls)
-    jobs = [
-        PageJob(page, page.layout, None, tuple(children_of(site, page)), alternates(page))
-        for page in site.pages
-    ]
-    for story in site.stories:
-        page = story_page(story)
-        jobs.append(PageJob(page, "story.html", story, (), alternates(page)))
+    jobs = []
+    for kind, entry in site.with_pages():
+        page = page_of(entry, kind)
+        if kind is PAGE:  # the page is the entry itself; a section's index shows its pages
+            children = tuple(children_of(site, page))
+            jobs.append(PageJob(page, page.layout, None, children, alternates(page), kind.sitemap))
+        else:
+            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap))
     return jobs
 
 
@@ -103,7 +106,7 @@ class PageRenderer:
     def key(self, job: PageJob) -> str:
         return self.cache.key(
             "page", self.fixed_key, self.notice(job.page),
-            job.template, _identity(job.page), _identity(job.story), *map(_identity, job.children),
+            job.template, _identity(job.page), _identity(job.entry), *map(_identity, job.children),
             repr(tuple(map(tuple, job.alternates))), *self._shared_parts(job.template),
         )  # fmt: skip
 
@@ -124,8 +127,8 @@ class PageRenderer:
             "alternates": job.alternates,
             "hreflangs": hreflangs(job.alternates),
         }
-        if job.story is not None:
-            context["story"] = job.story
+        if job.entry is not None:
+            context[job.entry.kind] = job.entry
         try:
             text = self.env.get_template(job.template).render(
                 **self.shared, **context, notice=self.notice(job.page), preview=self.preview
@@ -280,7 +283,7 @@ def render_pages(
         (hits if cache.has("page", key) else misses).append((key, job, renderer))
     # Listing pages (the signatories, all stories) of every language first, stories after:
     # processes take pages in this order, so the long ones never come last to one of them.
-    misses.sort(key=lambda work: work[1].story is not None)
+    misses.sort(key=lambda work: work[1].entry is not None)
     workers = min(cores(), 8)
     parallel = len(misses) >= PARALLEL_MIN_PAGES and can_fork()
     frozen_before = gc.get_freeze_count() > 0  # (a build freezes the loaded site itself)

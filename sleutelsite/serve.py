@@ -27,7 +27,7 @@ from .render_markdown import MarkdownRenderer
 from .watch import FileEvents
 from .write import TreeMemory, write_site
 
-WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml")
+WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml", "kinds.yaml")
 POLL_MS = 50  # without inotify
 SAFETY_POLL_MS = 1000  # with inotify, a slow poll in case an event is missed
 SETTLE_S = 0.002  # wait this long after the last file event before rebuilding

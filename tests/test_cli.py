@@ -124,6 +124,30 @@ def test_new_story_page_and_tip(make_project):
     )
 
 
+def test_new_with_an_unknown_kind_lists_the_kinds(make_project):
+    result = run(make_project(), "new", "verhaal", "Amina", "--lang", "en")
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "build.py new: there is no kind 'verhaal'.\n  Hint: Choose one of: page, story, tip.\n"
+    )
+
+
+def test_schema_writes_the_schema_of_every_kind(make_project):
+    project = make_project()
+    result = run(project, "schema")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "OK: 3 schema's bijgewerkt in schema/front-matter/\n"
+        "  schema/front-matter/page.schema.json\n"
+        "  schema/front-matter/tip.schema.json\n"
+        "  schema/front-matter/story.schema.json\n"
+    )
+    assert (project / "schema" / "front-matter" / "story.schema.json").read_bytes() == (
+        ROOT / "schema" / "front-matter" / "story.schema.json"
+    ).read_bytes()
+    assert run(project, "schema").stdout == "OK: 0 schema's bijgewerkt in schema/front-matter/\n"
+
+
 def test_build_says_when_the_next_scheduled_page_goes_live(make_project):
     project = make_project({"content/later.md": "---\ntitle: Later\npublish: 2027-01-15\n---\nTekst.\n"})
     result = run(project, env={"SOURCE_DATE_EPOCH": "1780272000"})

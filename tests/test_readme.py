@@ -7,8 +7,10 @@ import subprocess
 
 from conftest import ROOT
 from sleutelsite.cli import parser
+from sleutelsite.describe import fields_table
+from sleutelsite.kinds import BUILT_IN, PAGE, STORY, TIP
 from sleutelsite.load import SETTINGS_FIELDS
-from sleutelsite.load_content import PAGE_FIELDS, STORY_FIELDS, TIP_FIELDS
+from sleutelsite.load_kinds import FIELD_KEYS, KIND_KEYS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -22,10 +24,32 @@ def documented_keys(heading: str) -> set[str]:
     return keys
 
 
+HEADINGS = {
+    PAGE.name: "Pages (`content/*.md`",
+    TIP.name: "Tips (`content/tips/",
+    STORY.name: "Stories (`content/verhalen/",
+}
+
+
+def documented_table(heading: str) -> str:
+    return "|" + README.split(heading, 1)[1].split("\n\n|", 1)[1].split("\n\n", 1)[0]
+
+
 def test_every_front_matter_key_is_documented():
-    assert documented_keys("Pages (`content/*.md`") == set(PAGE_FIELDS)
-    assert documented_keys("Tips (`content/tips/") == set(TIP_FIELDS)
-    assert documented_keys("Stories (`content/verhalen/") == set(STORY_FIELDS)
+    for kind in BUILT_IN:
+        assert documented_keys(HEADINGS[kind.name]) == {f.name for f in kind.fields}
+
+
+def test_front_matter_tables_are_the_declarations():
+    """The tables are made from kinds.py: paste the expected one into the README."""
+    for kind in BUILT_IN:
+        assert documented_table(HEADINGS[kind.name]) == fields_table(kind), kind.name
+
+
+def test_every_key_of_a_kind_is_documented():
+    section = README.split("## Kinds of content", 1)[1].split("\n## ", 1)[0]
+    for key in (*KIND_KEYS, *FIELD_KEYS, "nl", "en"):
+        assert re.search(rf"[`{{ ]{key}[`:]", section), key
 
 
 def test_every_setting_is_documented():
