@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import render_pages
 from .cache import CACHE_FOLDER, BuildCache
+from .errors import Problem
 from .load import load_site
 from .load_content import Options, markdown_body, markdown_files
 from .model import Site
@@ -22,6 +23,7 @@ from .write import Staging, WriteStats
 class BuildResult:
     site: Site
     stats: WriteStats
+    warnings: tuple[Problem, ...] = ()  # the build is fine, only slower: a damaged cache
 
 
 def build(
@@ -67,7 +69,7 @@ def build(
             gc.unfreeze()  # a process that builds again, such as a test run, collects it as usual
         markdown.cancel()  # (not needed at all when every page came from the cache)
         cache.close()
-    return BuildResult(site, stats)
+    return BuildResult(site, stats, tuple(cache.warnings))
 
 
 def build_date() -> dt.date:

@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 print(say["scheduled"].format(source=source, date=format_date(day, words)))
             pages = len(site.pages) + len(site.stories)
+            for warning in result.warnings:  # a damaged cache: the build is fine, only slower
+                print(warning.format(args.lang), file=sys.stderr)
             print(
                 _ok(
                     say["built"].format(
