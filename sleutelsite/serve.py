@@ -25,7 +25,8 @@ from .load_content import Options
 from .render import Output, Preview, make_environment, render_site
 from .render_markdown import MarkdownRenderer
 from .watch import FileEvents
-from .write import TreeMemory, write_site
+from .write import TreeMemory, WriteStats, write_site
+from .write_lock import OutputLock
 
 WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml")
 POLL_MS = 50  # without inotify
@@ -66,14 +67,23 @@ class PreviewSite:
             self.problems = err.problems
             overlaid = with_overlay(self.last_good, err.problems, self.project, self.words)
             overlaid[LIVE_JS] = self.live_js
-            stats = write_site(overlaid, self.out, self.project, self.trees)
-            return stats.written, 0
+            return self._write(overlaid).written, 0
         self.problems = ()
         self.last_good = files
         self.words = dict(site.translations.get(site.settings.default_language.code, OVERLAY_WORDS))
         self.cache.forget_unused()  # what this rebuild did not need is stale: keep memory flat
-        stats = write_site({**files, LIVE_JS: self.live_js}, self.out, self.project, self.trees)
+        stats = self._write({**files, LIVE_JS: self.live_js})
         return stats.written, sum(1 for path in files if path.suffix == ".html")
+
+    def _write(self, files: Output) -> WriteStats:
+        """Swap the preview in, one build at a time into its folder; while another build
+        writes there (`serve --out _site` and `make site`), after a wait, it stays as it was."""
+        try:
+            with OutputLock(self.out, self.project):
+                return write_site(files, self.out, self.project, self.trees)
+        except BuildError as err:
+            self.problems = (*self.problems, *err.problems)
+            return WriteStats(0, 0)
 
 
 # The overlay's words when no translation file could be read yet (i18n/nl.yaml has them too).
