@@ -10,18 +10,21 @@ from pathlib import Path
 
 from . import render_pages
 from .cache import CACHE_FOLDER, BuildCache
+from .errors import Problem
 from .load import load_site
 from .load_content import Options, markdown_body, markdown_files
 from .model import Site
 from .render import make_environment, render_site
 from .render_markdown import MarkdownRenderer
 from .write import Staging, WriteStats
+from .write_lock import OutputLock
 
 
 @dataclass(frozen=True)
 class BuildResult:
     site: Site
     stats: WriteStats
+    warnings: tuple[Problem, ...] = ()  # the build is fine, only slower: a damaged cache
 
 
 def build(
@@ -43,7 +46,7 @@ def build(
     thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count() > 0
     # On a large site the other core converts Markdown while this one loads the site.
     markdown.convert_early(lambda: markdown_files(project), markdown_body, render_pages.PARALLEL_MIN_PAGES)
-    staging = None
+    staging = lock = None
     try:
         site = load_site(project, options, base_url, cache)  # raises BuildError, all problems at once
         # The loaded site and the pages made of it live until the build ends: the collector
@@ -52,6 +55,7 @@ def build(
         gc.freeze()
         gc.set_threshold(thresholds[0], thresholds[1], 1_000_000)
         env = make_environment(project / "templates", project / CACHE_FOLDER if use_cache else None)
+        lock = OutputLock(out, project)  # one build at a time into `out`: waits, or stops with who
         staging = Staging(out, project)  # a hidden folder beside `out`; the live site stays as it is
         # Pages go into the staging folder as they are made; any problem still stops the build.
         files = render_site(site, project, env, markdown, place=staging.place_soon)
@@ -67,7 +71,9 @@ def build(
             gc.unfreeze()  # a process that builds again, such as a test run, collects it as usual
         markdown.cancel()  # (not needed at all when every page came from the cache)
         cache.close()
-    return BuildResult(site, stats)
+        if lock is not None:
+            lock.release()
+    return BuildResult(site, stats, tuple(cache.warnings))
 
 
 def build_date() -> dt.date:

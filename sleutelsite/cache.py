@@ -9,23 +9,27 @@ With a folder, every result goes to disk in batches as it is made; small kinds (
 matter, models, exports) are read back in one go per kind, big ones (whole pages,
 Markdown HTML) one by one and not kept, so memory stays flat on large sites. Without a
 folder (the preview) everything stays in memory.
+
+What is on disk is plain data (cache_codec.py), never pickled: anyone may have changed the
+file. An entry that is not ours is made again, a damaged file set aside (cache_file.py);
+either costs a cold build and a warning in `warnings`, never the build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-import pickle
 import re
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from .cache_codec import CacheCodec, Unreadable, Unstorable, stored_classes
+from .cache_file import CacheFile
 
 CACHE_FOLDER = ".cache"
 BIG = frozenset({"page", "md"})
 _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
-_SCHEMA = "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value BLOB, PRIMARY KEY (ns, key))"
 
 Slot = tuple[str, str]
 
@@ -65,29 +69,42 @@ class BuildCache:
         self.salt = engine_fingerprint().encode()
         self._memory: dict[Slot, object] = {}
         self._new: dict[Slot, object] = {}  # without a folder: what a render worker sends back
-        self._pending: dict[Slot, bytes] = {}  # big entries, pickled, to save
+        self._pending: dict[Slot, bytes] = {}  # entries, encoded, to save
         self._inherited: dict[Slot, bytes] = {}  # a forked worker's: the build process saves them
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
         self._writers: list = []  # render workers still writing their entries to disk
-        self._db: sqlite3.Connection | None = None
+        self._db: CacheFile | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
+        self._codec = CacheCodec(stored_classes())
+        self.warnings: list = []  # Problems: a damaged cache (the build goes on, cold)
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:  # (the database then says why, and the cache stays in memory)
+                pass
             self._db = self._connect()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self) -> CacheFile:
         assert self._path is not None
+        return CacheFile(self._path, self.warnings, f"{CACHE_FOLDER}/{self._path.name}")
+
+    def encode(self, value: object) -> bytes:
+        """A value as the cache stores it (plain data; see cache_codec.py)."""
+        return self._codec.encode(value)
+
+    def _decoded(self, blob: bytes) -> object | None:
         try:
-            db = sqlite3.connect(self._path, timeout=60)
-            db.execute(_SCHEMA)
-        except sqlite3.DatabaseError:  # a damaged cache is thrown away, never trusted
-            self._path.unlink(missing_ok=True)
-            db = sqlite3.connect(self._path, timeout=60)
-            db.execute(_SCHEMA)
-        return db
+            return self._codec.decode(blob)
+        except Unreadable as err:  # not written by us: as if it were not there, made again
+            if not any(w.code == "cache_entry_unreadable" for w in self.warnings):
+                from .errors import problem
+
+                where = f"{CACHE_FOLDER}/{self._path.name if self._path else 'build.sqlite'}"
+                self.warnings.append(problem(where, 0, "cache_entry_unreadable", detail=str(err)))
+            return None
 
     def key(self, *parts: str | bytes) -> str:
         """A hash of the parts (each length-prefixed, so no two lists of parts collide)."""
@@ -108,9 +125,8 @@ class BuildCache:
             blob = self._read(ns, key, take=True)  # a small kind's value is kept unpickled below
         if blob is None:
             return None
-        try:
-            value = pickle.loads(blob)
-        except Exception:
+        value = self._decoded(blob)
+        if value is None:
             return None
         if ns not in BIG:
             self._memory[slot] = value
@@ -136,9 +152,8 @@ class BuildCache:
             batch = wanted[start : start + _MANY]
             query = f"SELECT key, value FROM memo WHERE ns = ? AND key IN ({','.join('?' * len(batch))})"
             for key, blob in self._db.execute(query, (ns, *batch)).fetchall():
-                try:
-                    value = pickle.loads(blob)
-                except Exception:
+                value = self._decoded(blob)
+                if value is None:
                     continue  # as if it were not there: made again
                 self._used.add((ns, key))
                 yield key, value
@@ -191,7 +206,11 @@ class BuildCache:
         slot = (ns, key)
         self._used.add(slot)
         if self._db is not None:  # on disk: written in batches, never piled up in memory
-            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                blob = self._codec.encode(value)
+            except Unstorable:  # a type the file does not keep: this build keeps it in memory
+                self._memory[slot] = value
+                return
             self._pending[slot] = blob
             self._pending_bytes += len(blob)
             if ns not in BIG:
@@ -244,7 +263,7 @@ class BuildCache:
         self._used |= used
 
     def take_pending(self) -> dict[Slot, bytes]:
-        """The entries not yet on disk, pickled: a render worker writes them for this process."""
+        """The entries not yet on disk, encoded: a render worker writes them for this process."""
         pending, self._pending, self._pending_bytes = self._pending, {}, 0
         return pending
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .build import build, build_date, check
 from .describe import SCHEMA_FOLDER, write_schemas
+from .disk_errors import disk_problem
 from .errors import BuildError, job_summary, report_for_terminal
 from .load import missing_translations
 from .new import new_content
@@ -93,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 print(say["scheduled"].format(source=source, date=format_date(day, words)))
             pages = len(site.with_pages())
+            for warning in result.warnings:  # a damaged cache: the build is fine, only slower
+                print(warning.format(args.lang), file=sys.stderr)
             print(
                 _ok(
                     say["built"].format(
@@ -104,7 +107,13 @@ def main(argv: list[str] | None = None) -> int:
         print(report_for_terminal(err, args.lang), file=sys.stderr)
         _write_job_summary(job_summary(err, args.lang))
         return 1
-    except Exception:  # a bug in the generator, not in the content
+    except Exception as err:  # a bug in the generator, not in the content
+        out = getattr(args, "out", None) or project / "_site"
+        disk = disk_problem(err, project, out) if isinstance(err, OSError) else None
+        if disk is not None:  # a full or read-only disk, no permission: not a bug
+            print(report_for_terminal(BuildError([disk]), args.lang), file=sys.stderr)
+            _write_job_summary(job_summary(BuildError([disk]), args.lang))
+            return 1
         if args.debug:
             raise
         print(traceback.format_exc().splitlines()[-1], file=sys.stderr)

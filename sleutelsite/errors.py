@@ -75,7 +75,7 @@ class BuildError(Exception):
     """Raised with every problem found in a stage; the build stops before writing."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.code)))
+        self.problems = tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.code, repr(p.args))))
         super().__init__(self.report())
 
     def report(self, lang: str = "nl") -> str:

@@ -1263,3 +1263,126 @@ MESSAGES.update(
         },
     }
 )
+# Faults: one build per output folder, the disk, the cache (issue 13).
+MESSAGES.update(
+    {
+        "out_busy": {
+            "nl": (
+                "een andere build schrijft al in {out} (proces {pid}: {command}); "
+                "deze build heeft {seconds} seconden gewacht en is gestopt zonder iets te veranderen.",
+                "Wacht tot die andere build klaar is en bouw dan opnieuw, of stop hem (Ctrl+C in zijn "
+                "venster, of: kill {pid}). Twee builds tegelijk? Geef elk een eigen map met --out.",
+            ),
+            "en": (
+                "another build is already writing into {out} (process {pid}: {command}); "
+                "this build waited {seconds} seconds and stopped without changing anything.",
+                "Wait until the other build is done and build again, or stop it (Ctrl+C in its "
+                "window, or: kill {pid}). Two builds at once? Give each its own folder with --out.",
+            ),
+        },
+        "disk_full": {
+            "nl": (
+                "de schijf is vol: dit kon niet geschreven worden ({detail}).",
+                "Maak ruimte vrij op de schijf, of kies een map op een andere schijf met --out.",
+            ),
+            "en": (
+                "the disk is full: this could not be written ({detail}).",
+                "Free some space on the disk, or choose a folder on another disk with --out.",
+            ),
+        },
+        "disk_quota": {
+            "nl": (
+                "je schijfquotum is op: dit kon niet geschreven worden ({detail}).",
+                "Ruim bestanden op die bij jou horen, of kies een andere map met --out.",
+            ),
+            "en": (
+                "your disk quota is used up: this could not be written ({detail}).",
+                "Remove some of your files, or choose another folder with --out.",
+            ),
+        },
+        "disk_read_only": {
+            "nl": (
+                "dit staat op een schijf die alleen gelezen kan worden ({detail}).",
+                "Kies een map op een schijf waarop je mag schrijven, met --out.",
+            ),
+            "en": (
+                "this is on a disk that can only be read ({detail}).",
+                "Choose a folder on a disk you can write to, with --out.",
+            ),
+        },
+        "disk_no_permission": {
+            "nl": (
+                "build.py mag dit niet lezen of schrijven ({detail}).",
+                "Geef jezelf rechten op die map (of vraag de beheerder van de computer), "
+                "of kies een andere map met --out.",
+            ),
+            "en": (
+                "build.py may not read or write this ({detail}).",
+                "Give yourself the rights to that folder (or ask whoever runs the computer), "
+                "or choose another folder with --out.",
+            ),
+        },
+        "disk_missing": {
+            "nl": (
+                "dit was er niet (meer) toen build.py het nodig had ({detail}).",
+                "Bouw opnieuw, en verplaats of verwijder geen mappen van het project of de uitvoer "
+                "zolang een build loopt.",
+            ),
+            "en": (
+                "this was not there (any more) when build.py needed it ({detail}).",
+                "Build again, and do not move or delete folders of the project or the output "
+                "while a build runs.",
+            ),
+        },
+        "disk_broken": {
+            "nl": (
+                "de schijf gaf hier een fout ({detail}).",
+                "Controleer de schijf (is hij losgekoppeld?), of kies een map op een andere schijf met --out.",
+            ),
+            "en": (
+                "the disk reported an error here ({detail}).",
+                "Check the disk (was it unplugged?), or choose a folder on another disk with --out.",
+            ),
+        },
+        "cache_damaged": {
+            "nl": (
+                "waarschuwing: de bouwcache was beschadigd ({detail}) en is opzij gezet als {aside}; "
+                "deze build begon zonder cache en duurde daardoor langer.",
+                "Niets te doen: de volgende build gebruikt de nieuwe cache. {aside} mag weg.",
+            ),
+            "en": (
+                "warning: the build cache was damaged ({detail}) and was set aside as {aside}; "
+                "this build started without a cache and so took longer.",
+                "Nothing to do: the next build uses the new cache. {aside} may be deleted.",
+            ),
+        },
+        "cache_unusable": {
+            "nl": (
+                "waarschuwing: de bouwcache kon nu niet gebruikt worden ({detail}); "
+                "deze build hield alles in het geheugen en duurde daardoor langer.",
+                "Draait er nog een build van dit project? Anders: kijk of de schijf vol is of alleen "
+                "gelezen kan worden. De map .cache mag altijd weg.",
+            ),
+            "en": (
+                "warning: the build cache could not be used now ({detail}); "
+                "this build kept everything in memory and so took longer.",
+                "Is another build of this project running? Otherwise: check whether the disk is full "
+                "or read-only. The folder .cache may always be deleted.",
+            ),
+        },
+        "cache_entry_unreadable": {
+            "nl": (
+                "waarschuwing: de bouwcache bevatte iets wat build.py niet zelf geschreven heeft ({detail}); "
+                "dat is genegeerd en opnieuw gemaakt.",
+                "Niets te doen. Staat .cache/ in git of in een pull request? Haal het eruit: de cache "
+                "hoort alleen op je eigen computer.",
+            ),
+            "en": (
+                "warning: the build cache held something build.py did not write itself ({detail}); "
+                "it was ignored and made again.",
+                "Nothing to do. Is .cache/ in git or in a pull request? Remove it: the cache belongs "
+                "on your own computer only.",
+            ),
+        },
+    }
+)

@@ -10,6 +10,7 @@ import jinja2
 
 from .background import Pending, can_fork, in_background
 from .cache import BuildCache
+from .cache_templates import template_cache
 from .errors import BuildError, Problem, problem
 from .links import broken_links
 from .model import Page, Site
@@ -47,10 +48,7 @@ def make_environment(
 ) -> jinja2.Environment:
     """Jinja with autoescaping and strict undefined names; compiled templates kept in cache.
     With `reload` (the preview) a changed template file is read again; a build reads each once."""
-    bytecode = None
-    if cache_folder is not None:
-        (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(cache_folder / "jinja"))
+    bytecode = template_cache(cache_folder) if cache_folder is not None else None  # signed: runs ours only
     return _Environment(
         loader=jinja2.FileSystemLoader(templates),
         bytecode_cache=bytecode,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mmap
-import pickle
 from collections.abc import Callable
 
 from .background import Pending, can_fork, in_background
@@ -64,7 +63,7 @@ class MarkdownRenderer:
                     continue
                 known.add(key)  # type: ignore[arg-type]
                 md = md or Converter()
-                done.append((key, _blob(_converted(md, text))))  # type: ignore[arg-type]
+                done.append((key, self.cache.encode(_converted(md, text))))  # type: ignore[arg-type]
             return done
 
         self._coming = in_background(convert_until_stopped, "converting Markdown")
@@ -81,7 +80,7 @@ class MarkdownRenderer:
 
         def convert_all() -> list[tuple[str, bytes]]:
             md = Converter()
-            return [(self.key(text), _blob(_converted(md, text))) for text in missing]
+            return [(self.key(text), self.cache.encode(_converted(md, text))) for text in missing]
 
         self._coming = in_background(convert_all, "converting Markdown")
         return self._coming
@@ -130,11 +129,6 @@ _SOON_FROM = 8  # texts: below this a process costs more than it saves
 def _converted(md: Converter, text: str) -> tuple[str, tuple[Finding, ...]]:
     html = md.convert(text)
     return html, unsafe_findings(html, text)
-
-
-def _blob(found: tuple[str, tuple[Finding, ...]]) -> bytes:
-    """A conversion as the cache stores it (made in the process that converted it)."""
-    return pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # Python-Markdown's inline patterns, block processors and preprocessors that cannot match

@@ -25,7 +25,8 @@ from .load_content import Options
 from .render import Output, Preview, make_environment, render_site
 from .render_markdown import MarkdownRenderer
 from .watch import FileEvents
-from .write import TreeMemory, write_site
+from .write import TreeMemory, WriteStats, write_site
+from .write_lock import OutputLock
 
 WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml", "kinds.yaml")
 POLL_MS = 50  # without inotify
@@ -66,14 +67,23 @@ class PreviewSite:
             self.problems = err.problems
             overlaid = with_overlay(self.last_good, err.problems, self.project, self.words)
             overlaid[LIVE_JS] = self.live_js
-            stats = write_site(overlaid, self.out, self.project, self.trees)
-            return stats.written, 0
+            return self._write(overlaid).written, 0
         self.problems = ()
         self.last_good = files
         self.words = dict(site.translations.get(site.settings.default_language.code, OVERLAY_WORDS))
         self.cache.forget_unused()  # what this rebuild did not need is stale: keep memory flat
-        stats = write_site({**files, LIVE_JS: self.live_js}, self.out, self.project, self.trees)
+        stats = self._write({**files, LIVE_JS: self.live_js})
         return stats.written, sum(1 for path in files if path.suffix == ".html")
+
+    def _write(self, files: Output) -> WriteStats:
+        """Swap the preview in, one build at a time into its folder; while another build
+        writes there (`serve --out _site` and `make site`), after a wait, it stays as it was."""
+        try:
+            with OutputLock(self.out, self.project):
+                return write_site(files, self.out, self.project, self.trees)
+        except BuildError as err:
+            self.problems = (*self.problems, *err.problems)
+            return WriteStats(0, 0)
 
 
 # The overlay's words when no translation file could be read yet (i18n/nl.yaml has them too).
@@ -195,9 +205,10 @@ def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int
 
 def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, out: Path | None = None) -> int:
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
+    from livereload.handlers import LiveReloadHandler, StaticFileHandler
     from livereload.watcher import Watcher
     from tornado import ioloop
+    from tornado.web import HTTPError
 
     out = out or Path(tempfile.mkdtemp(prefix="sleutelsite-preview-")) / "site"
     preview = PreviewSite(project, out.resolve(), f"http://{host}:{port}/", port)
@@ -216,6 +227,21 @@ def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, ou
             status = f"{pages} pagina's, {written} bestanden bijgewerkt"
             status = f"\033[32m{status}\033[0m" if colour else status
         print(f"{stamp} {what}: {status} in {ms:.0f} ms", flush=True)
+
+    class PreviewFiles(StaticFileHandler):
+        """Files of the preview; an address no file can have is refused (400) or not found
+        (404), never a server error: a NUL byte (`/%00`), or a name the system cannot look up."""
+
+        def parse_url_path(self, url_path: str) -> str:
+            if "\x00" in url_path:
+                raise HTTPError(400)
+            return super().parse_url_path(url_path)
+
+        def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+            try:
+                return super().validate_absolute_path(root, absolute_path)
+            except (ValueError, OSError):  # (tornado's own HTTPError is not caught)
+                raise HTTPError(404) from None
 
     class PreviewWatcher(Watcher):
         """Rebuilds as soon as inotify reports a change (2 ms after the last event, so a
@@ -276,6 +302,7 @@ def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, ou
     # that come within 3 s of the previous one, which would leave stale pages.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     server = Server(watcher=PreviewWatcher())
+    server.SFH = PreviewFiles  # the handler livereload serves the root folder with
     print(f"Voorbeeld op http://{host}:{port}/ (stoppen: Ctrl+C)", flush=True)
     logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)

@@ -15,6 +15,7 @@ SCRIPTS = [
     ["benchmarks/markdown_speed.py", "--stories", "5", "--runs", "1"],
     ["benchmarks/logo_check.py", "--kb", "4", "--runs", "1"],
     ["benchmarks/link_speed.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
+    ["benchmarks/cache_warm.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
 ]
 
 
@@ -62,3 +63,12 @@ def test_no_benchmark_script_hides_a_library_the_scripts_import():
     imported by baseline.py instead of Python-Markdown."""
     libraries = {"markdown", "jinja2", "yaml", "livereload", "tornado", "markupsafe", "sleutelsite"}
     assert not {path.stem for path in (ROOT / "benchmarks").glob("*.py")} & libraries
+
+
+def test_concurrent_builds_script_runs_a_trial():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/concurrent_builds.py", "--trials", "2"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert result.stdout.strip().endswith("; _site broken after 0")

@@ -101,7 +101,10 @@ def test_pages_placed_by_a_build_that_then_fails_never_reach_the_site(
     with pytest.raises(BuildError):
         build(project, out, today=TODAY)
     assert tree(out) == second
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("._site")) == ["._site.prev"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("._site")) == [
+        "._site.lock",
+        "._site.prev",
+    ]
     for n in range(12):
         page = project / "content" / "verhalen" / f"persoon-{n}.md"
         page.write_text(page.read_text().replace("## Kop veranderd", "## Kop"))

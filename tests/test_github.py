@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,63 @@ def test_job_summary_is_written_under_github_actions(make_project, tmp_path):
         "### ❌ Wat moet er anders?\n\n| file | line | problem | fix |\n| --- | --- | --- | --- |\n"
         "| content/a.md | 2 | onbekend veld 'titel'. Bedoel je 'title'? | Verander 'titel' in 'title'. |\n"
     )
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_tag_in_a_comment(workflow: Path):
+    """A tag such as v4 can be moved to other code; a commit cannot."""
+    uses = [line.strip() for line in workflow.read_text().splitlines() if "uses:" in line]
+    assert uses
+    for line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_deploy_never_builds_from_a_cache_in_the_repository():
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+    assert text.index("run: rm -rf .cache _site") < text.index("uses: actions/cache@")
+
+
+def test_pr_scope_refuses_build_cache_and_output():
+    assert pr_scope.refusal(["signatories.yaml", "static/logos/x.png", "content/.cache.md"]) == ""
+    text = pr_scope.refusal(["signatories.yaml", ".cache/build.sqlite", "_site/index.html"])
+    assert text.startswith(
+        "::error title=Bouwresultaat in de pull request::Deze pull request voegt bestanden toe aan "
+        ".cache/ of _site/: .cache/build.sqlite, _site/index.html. Die maakt build.py zelf"
+    )
+    assert pr_scope.refusal(["._site.prev/index.html"]) != ""
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("change", "refused"),
+    [("add", True), ("change", True), ("delete", False), ("signature", False)],
+)
+def test_pr_scope_fails_the_check_for_a_pull_request_that_adds_a_cache(
+    tmp_path: Path, monkeypatch, capsys, change: str, refused: bool
+):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "signatories.yaml").write_text("[]\n")
+    if change in ("change", "delete"):  # an old mistake already on main
+        (repo / ".cache").mkdir()
+        (repo / ".cache" / "build.sqlite").write_bytes(b"old")
+    _git(repo, "add", "-A", "-f")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    if change == "delete":
+        _git(repo, "rm", "-rq", ".cache")
+    elif change == "signature":
+        (repo / "signatories.yaml").write_text("[] # ondertekend\n")
+    else:
+        (repo / ".cache").mkdir(exist_ok=True)
+        (repo / ".cache" / "build.sqlite").write_bytes(b"crafted")
+    _git(repo, "add", "-A", "-f")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "pr")
+    monkeypatch.chdir(repo)
+    assert pr_scope.main(["pr_scope.py", base, _git(repo, "rev-parse", "HEAD")]) == (1 if refused else 0)
+    assert ("::error title=Bouwresultaat in de pull request::" in capsys.readouterr().out) == refused

@@ -142,7 +142,9 @@ def test_a_project_adds_a_kind_of_its_own_without_touching_the_engine(make_proje
     assert '<meta name="description" content="Oefenen met praten, elke week.">' in other  # the summary
 
     cards = (out / "agenda" / "index.html").read_text()  # in the kind's order: by date
-    assert cards.index('href="../agenda/taalcafe/"') < cards.index('href="../agenda/buurtavond/"')  # (links are relative to the page)
+    assert cards.index('href="../agenda/taalcafe/"') < cards.index(
+        'href="../agenda/buurtavond/"'
+    )  # (links are relative to the page)
     assert '<link rel="alternate" type="application/atom+xml" title="Agenda van de testcampagne"' in cards
 
     feed = (out / "agenda" / "feed.xml").read_text()

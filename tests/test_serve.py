@@ -214,3 +214,27 @@ def test_a_content_edit_is_swapped_into_the_open_page_and_its_scripts_run_again(
         template.write_text(template.read_text().replace("{{ t.sign_too }}", "{{ t.sign_too }}!"))
         page.wait_for_selector("text=Onderteken ook!", timeout=10_000)
         assert page.evaluate("window.__sameDocument") is None  # a template change reloads the page
+
+
+ODD_PATHS = ["/%00", "/manifest/%00", "/a%00b.html", "/%2e%2e/", "/%2e%2e/%2e%2e/etc/passwd",
+             "/..%2f..%2fetc%2fpasswd", "/" + "a" * 300, "/" + "a/" * 3000, "/%ff%fe", "/%c3%28",
+             "//etc/passwd"]  # fmt: skip
+
+
+def test_an_odd_address_is_refused_or_not_found_never_a_server_error(tmp_path, server_for):
+    """Regression: `/%00` answered 500 (tornado hit 'embedded null byte')."""
+    import http.client
+
+    server = server_for(copy_project(tmp_path / "p"))
+    answers = {}
+    for path in ODD_PATHS:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        answers[path[:30]] = response.status
+        response.read()
+        connection.close()
+    assert answers["/%00"] == 400
+    assert all(status in (400, 403, 404) for status in answers.values()), answers
+    assert "<h1>Manifest</h1>" in server.page("/manifest/")
+    assert "Uncaught exception" not in (tmp_path / "serve.log").read_text()
