@@ -14,6 +14,7 @@ SCRIPTS = [
     ["benchmarks/serve_latency.py", "--stories", "5", "--signatories", "5", "--edits", "2"],
     ["benchmarks/markdown_speed.py", "--stories", "5", "--runs", "1"],
     ["benchmarks/logo_check.py", "--kb", "4", "--runs", "1"],
+    ["benchmarks/image_speed.py", "--width", "400", "--height", "300"],
 ]
 
 
