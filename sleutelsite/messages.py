@@ -1386,3 +1386,107 @@ MESSAGES.update(
         },
     }
 )
+
+# Image files (issue 17): content images, story photos and logos made safe and light
+# (sleutelsite/render_images.py). A refusal is reported at the line that uses the image.
+MESSAGES.update(
+    {
+        "image_file_type": {
+            "nl": (
+                "'{got}' is geen soort beeld dat de site kan tonen.",
+                "Sla het beeld op als .jpg (foto's) of .png (tekeningen, logo's), of als .webp.",
+            ),
+            "en": (
+                "'{got}' is not a kind of image the site can show.",
+                "Save the image as .jpg (photos) or .png (drawings, logos), or as .webp.",
+            ),
+        },
+        "image_file_too_big": {
+            "nl": (
+                "'{got}' is {size} MB; een beeld mag hoogstens {limit} MB zijn.",
+                "Sla het kleiner op: een foto van 2000 pixels breed als JPEG is genoeg voor de site.",
+            ),
+            "en": (
+                "'{got}' is {size} MB; an image may be at most {limit} MB.",
+                "Save it smaller: a photo 2000 pixels wide as JPEG is plenty for the site.",
+            ),
+        },
+        "image_file_too_many_pixels": {
+            "nl": (
+                "'{got}' is {width} × {height} pixels ({megapixels} megapixel); "
+                "een beeld mag hoogstens {limit} megapixel zijn.",
+                "Maak het beeld kleiner, bijvoorbeeld 2000 pixels breed, en sla het opnieuw op.",
+            ),
+            "en": (
+                "'{got}' is {width} × {height} pixels ({megapixels} megapixels); "
+                "an image may be at most {limit} megapixels.",
+                "Make the image smaller, for example 2000 pixels wide, and save it again.",
+            ),
+        },
+        "image_file_bomb": {
+            "nl": (
+                "'{got}' zegt dat het een enorm beeld is, veel meer dan {limit} megapixel; "
+                "zo'n bestand is beschadigd of met opzet gemaakt om computers vast te laten lopen.",
+                "Gebruik een ander bestand: exporteer het beeld opnieuw vanuit het origineel, "
+                "hoogstens {limit} megapixel.",
+            ),
+            "en": (
+                "'{got}' says it is an enormous image, far more than {limit} megapixels; such a "
+                "file is damaged or made on purpose to make computers hang.",
+                "Use another file: export the image again from the original, at most {limit} megapixels.",
+            ),
+        },
+        "image_file_not_image": {
+            "nl": (
+                "'{got}' heet .{suffix}, maar is geen beeld: de inhoud is geen JPEG, PNG of WebP.",
+                "Open het bestand in een fotoprogramma en exporteer het opnieuw als JPEG of PNG.",
+            ),
+            "en": (
+                "'{got}' is named .{suffix}, but is not an image: its content is not JPEG, PNG or WebP.",
+                "Open the file in a photo program and export it again as JPEG or PNG.",
+            ),
+        },
+        "image_file_wrong_name": {
+            "nl": (
+                "'{got}' heet .{suffix}, maar is een {kind}-beeld.",
+                "Noem het bestand '{right}' en pas de naam aan waar het beeld gebruikt wordt.",
+            ),
+            "en": (
+                "'{got}' is named .{suffix}, but is a {kind} image.",
+                "Rename the file to '{right}' and change the name where the image is used.",
+            ),
+        },
+        "image_file_unsupported": {
+            "nl": (
+                "'{got}' is een {kind}-bestand; de site toont alleen JPEG, PNG en WebP.",
+                "Exporteer het beeld als JPEG (foto's) of PNG (tekeningen, logo's); "
+                "een iPhone doet dat bij 'Instellingen > Camera > Formaten > Meest compatibel'.",
+            ),
+            "en": (
+                "'{got}' is a {kind} file; the site shows only JPEG, PNG and WebP.",
+                "Export the image as JPEG (photos) or PNG (drawings, logos); an iPhone does so with "
+                "'Settings > Camera > Formats > Most Compatible'.",
+            ),
+        },
+        "image_file_animated": {
+            "nl": (
+                "'{got}' is een bewegend beeld; de site toont alleen stilstaande beelden.",
+                "Sla het beeld dat je wilt laten zien op als JPEG of PNG; laat beweging zien in een film.",
+            ),
+            "en": (
+                "'{got}' is an animated image; the site shows only still images.",
+                "Save the one picture you want to show as JPEG or PNG; show movement in a film.",
+            ),
+        },
+        "image_file_broken": {
+            "nl": (
+                "'{got}' is beschadigd of niet helemaal opgeslagen: het beeld is niet te lezen.",
+                "Exporteer het beeld opnieuw vanuit het origineel en vervang het bestand.",
+            ),
+            "en": (
+                "'{got}' is damaged or was not saved completely: the image cannot be read.",
+                "Export the image again from the original and replace the file.",
+            ),
+        },
+    }
+)

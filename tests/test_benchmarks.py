@@ -16,6 +16,7 @@ SCRIPTS = [
     ["benchmarks/logo_check.py", "--kb", "4", "--runs", "1"],
     ["benchmarks/link_speed.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/cache_warm.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
+    ["benchmarks/image_speed.py", "--width", "400", "--height", "300"],
 ]
 
 

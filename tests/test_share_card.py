@@ -1,0 +1,96 @@
+"""Issue 16's share cards: 1200 x 630, well under WhatsApp's 300 KB, the same bytes for
+the same words, in the campaign's colours, titles of any length fitted."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import yaml
+from PIL import Image
+
+from conftest import ROOT
+from sleutelsite.render_share_card import (
+    CardColours,
+    _font,
+    _lines,
+    card_fonts,
+    colours_from_css,
+    share_card_png,
+)
+
+SITE = "Sleutelpersonen Werken"
+LONG_TITLE = (
+    "Ervaringsdeskundigheidsbevorderingsprogramma's voor naïeve coördinatoren: een héél lange "
+    "titel over sleutelpersonen in de gemeente, met ë en ï, die veel te lang is voor één kaart, "
+    "echt waar en nu écht"
+)
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    return card_fonts(ROOT)
+
+
+def real_titles() -> list[str]:
+    titles = []
+    for file in sorted((ROOT / "content").rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            meta = yaml.safe_load(text.split("---\n", 2)[1]) or {}
+            titles += [str(meta[key]) for key in ("title", "name") if key in meta]
+    return sorted(titles, key=len, reverse=True)
+
+
+def test_card_is_1200_by_630_png_well_under_300_kb_for_the_longest_titles(fonts):
+    assert len(LONG_TITLE) == 200
+    titles = real_titles()
+    assert len(titles) > 20
+    for title in [*titles[:3], LONG_TITLE]:
+        png = share_card_png(title, "Een verhaal uit het filmmanifest, met ë en ï.", SITE, fonts)
+        im = Image.open(io.BytesIO(png))
+        assert (im.format, im.size) == ("PNG", (1200, 630))
+        assert len(png) < 300 * 1024, (title, len(png))
+
+
+def test_same_words_give_the_same_bytes_and_other_words_other_bytes(fonts):
+    first = share_card_png("Lubna", "Sleutelpersoon", SITE, fonts)
+    assert share_card_png("Lubna", "Sleutelpersoon", SITE, fonts) == first
+    assert share_card_png("Sakina", "Sleutelpersoon", SITE, fonts) != first
+    assert share_card_png("Lubna", "Sleutelpersoon in Zwolle", SITE, fonts) != first
+
+
+def test_card_is_in_the_campaign_colours(fonts):
+    im = Image.open(io.BytesIO(share_card_png("Lubna", "", SITE, fonts))).convert("RGB")
+    assert im.getpixel((5, 5)) == (0x0B, 0x5D, 0x66)  # --brand
+    assert im.getpixel((600, 625)) == (0xF2, 0xB1, 0x38)  # --accent
+
+
+def test_colours_come_from_the_stylesheet():
+    css = (ROOT / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    assert colours_from_css(css) == CardColours()
+    assert colours_from_css(":root { --brand: #123456; }").background == "#123456"
+
+
+def test_long_word_is_broken_between_syllables(fonts):
+    font = _font(fonts.bold, 80)
+    lines = _lines("Ervaringsdeskundigheidsbevorderingsprogramma", font, 1040, 3)
+    assert lines == ["Ervaringsdeskundig-", "heidsbevorderingspro-", "gramma"]
+    assert all(font.getlength(line) <= 1040 for line in lines)
+
+
+def test_too_long_title_ends_in_an_ellipsis_with_its_diacritics_kept(fonts):
+    font = _font(fonts.bold, 50)
+    lines = _lines(LONG_TITLE, font, 1040, 5)
+    assert len(lines) == 5
+    assert lines[-1] == "gemeente, met ë en ï, die veel te…"  # ends after a whole word
+    assert "naïeve coördinatoren:" in " ".join(lines)
+    assert all(font.getlength(line) <= 1040 for line in lines)
+    assert _lines("Kort", font, 1040, 5) == ["Kort"]
+
+
+def test_fonts_are_shipped_with_their_licence():
+    folder = ROOT / "data" / "fonts"
+    assert "Bitstream" in (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "fonts-dejavu-core" in readme and "DejaVuSans-Bold.ttf" in readme
