@@ -42,8 +42,8 @@ def stored_classes() -> tuple[type, ...]:
     """Every class a cache entry may hold besides plain data (a new kind of entry that holds
     another class adds it here). Imported when a cache is made: the loaders import the cache."""
     from .errors import Problem
-    from .load_content import SourceFile
     from .kinds import Kind, KindField
+    from .load_content import SourceFile
     from .model import Entry, Language, Page, Settings, Signatory
 
     return (Entry, Kind, KindField, Language, Page, Problem, Settings, Signatory, SourceFile)
