@@ -12,6 +12,7 @@ from pathlib import Path
 from .cache import BuildCache
 from .errors import Problem, problem
 from .load_fields import Field, check_fields
+from .load_markdown_limits import markdown_limit_problems
 from .load_yaml import read_yaml
 from .model import Page, Story, Tip
 
@@ -201,6 +202,7 @@ def _model(
             return "scheduled", (publish, source.path)
         return "none", None
     _check_images(source, meta, static_files, problems)
+    problems += markdown_limit_problems(source.body, source.path, source.body_line)
     if kind == "tips.html":
         return "tip", _tip(source, meta, lang)
     if kind == "stories.html":
