@@ -26,7 +26,7 @@ import re
 
 from .errors import Problem, problem
 
-MAX_PIECES = 10_000  # lines plus markup characters in one text
+MAX_PIECES = 5_000  # lines plus markup characters in one text
 MAX_PARAGRAPH_WORK = 30_000_000  # (lines + markup characters) times characters, summed over paragraphs
 MAX_BRACKET_WALK = 300_000  # characters walked from each [ to its ] (and ( to its ))
 MAX_TAG_WALK = 300_000  # characters read from each <x to where its tag ends
@@ -61,7 +61,7 @@ _START_TAG = re.compile(
 )
 _TAG_OPEN = re.compile(r"<[a-zA-Z]")
 # A line's containers: indentation (four columns a level), then quote and list markers.
-_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_DEPTH + 1}}}", re.MULTILINE)
+_DEEP_PREFIX = re.compile(rf"\n[ \t>*+\-0-9.)]{{{MAX_DEPTH + 1}}}")  # found from a newline: fast
 _MARKER = re.compile(r"[ ]{0,3}(?:>|[*+\-][ \t]|[0-9]{1,9}[.)][ \t])[ \t]*")
 _MD_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(/?)>")
@@ -81,12 +81,19 @@ def markdown_limit_problems(body: str, path: str, body_line: int) -> list[Proble
     if pieces > MAX_PIECES:
         report(0, "markdown_too_big", pieces=pieces, limit=MAX_PIECES)
         return found  # the other checks are linear, but need not read such a text at all
-    paragraphs = _paragraphs(body)
+    # Each paragraph's work is at most its pieces times the whole text's length, and each
+    # bracket walks at most that length: most texts need not be split into paragraphs.
+    size = len(body)
+    paragraphs = _paragraphs(body) if pieces * size > MAX_PARAGRAPH_WORK else []
     if sum(pieces * len(text) for _, text, pieces in paragraphs) > MAX_PARAGRAPH_WORK:
         first, text, pieces = max(paragraphs, key=lambda p: p[2] * len(p[1]))
         report(first, "markdown_dense_paragraph", size=len(text), pieces=pieces)
-    if "[" in body:
-        walked = [(_bracket_walk(text), first, text) for first, text, _ in paragraphs if "[" in text]
+    if (body.count("[") + body.count("(")) * size > MAX_BRACKET_WALK:
+        walked = [
+            (_bracket_walk(text), first, text)
+            for first, text, _ in paragraphs or _paragraphs(body)
+            if "[" in text
+        ]
         if sum(w[0][0] for w in walked) > MAX_BRACKET_WALK:
             (_, offset), first, text = max(walked, key=lambda w: w[0][0])
             report(first + text.count("\n", 0, offset), "markdown_open_bracket")
@@ -190,13 +197,13 @@ def _long_tag(body: str) -> int | None:
 def _too_deep(body: str) -> int | None:
     """The index of a line nested more than MAX_DEPTH deep (indentation, quote and list
     markers), or of the line where HTML gets that deep inside a markdown="1" element."""
-    for candidate in _DEEP_PREFIX.finditer(body):
-        start = candidate.start()
+    for candidate in _DEEP_PREFIX.finditer("\n" + body):
+        start = candidate.start()  # (in body: the line after the newline found)
         end = body.find("\n", start)
         line = body[start : end if end != -1 else len(body)]
         if _depth(line) > MAX_DEPTH:
             return body.count("\n", 0, start)
-    if _MD_ATTRIBUTE.search(body):
+    if "markdown" in body.lower() and _MD_ATTRIBUTE.search(body):
         depth = 0
         for tag in _HTML_TAG.finditer(body):
             closing, name, empty = tag.groups()

@@ -129,6 +129,8 @@ def _check_attributes(tag: str, attributes: dict[str, str | None], found: list, 
                 )
             )
         elif name in ("href", "cite"):
+            if value[:1] in ("/", "#"):  # most links: a page of this site, or a heading
+                continue
             scheme = _scheme_of(value)
             if scheme and scheme not in LINK_SCHEMES:
                 found.append(("unsafe_url", {"scheme": scheme}, (value[:30].lower(), f"{name}="), node))

@@ -218,5 +218,5 @@ def test_a_text_with_too_many_lines_is_refused_at_its_first_line():
     (found,) = markdown_limit_problems("regel\n" * 12_000, PATH, BODY_LINE)
     assert found.format().splitlines()[0] == (
         "content/manifest.md:4: deze tekst is te groot voor één pagina: 12001 regels en opmaaktekens "
-        "(*, _, [, <, `, &, \\) samen, meer dan 10000."
+        "(*, _, [, <, `, &, \\) samen, meer dan 5000."
     )
