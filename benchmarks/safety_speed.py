@@ -13,10 +13,8 @@ for a text without < or &) and in full.
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,9 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import story_body  # noqa: E402
+from markdown_speed import benchmark_texts, best_per_text  # noqa: E402
 
-from sleutelsite.load_content import markdown_body, markdown_files  # noqa: E402
 from sleutelsite.load_markdown_limits import markdown_limit_problems  # noqa: E402
 from sleutelsite.render_markdown import Converter  # noqa: E402
 from sleutelsite.render_safety import unsafe_findings  # noqa: E402
@@ -58,36 +55,22 @@ def old_check(html: str, markdown: str, skip: bool) -> list[str]:
     return finder.found
 
 
-def best_per_text(work, items: list, runs: int) -> float:  # type: ignore[no-untyped-def, type-arg]
-    best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        for item in items:
-            work(*item)
-        best = min(best, time.process_time() - started)
-    return best / len(items)
-
-
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--stories", type=int, default=400)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--real", action="store_true", help="the real site's content files instead")
     args = p.parse_args()
-    if args.real:
-        texts = [t for t in map(markdown_body, markdown_files(ROOT)) if t is not None]
-    else:
-        rng = random.Random(1)
-        texts = [story_body(rng) for _ in range(args.stories)]
+    texts = benchmark_texts(args.real, args.stories)
     md = Converter()
     pairs = [(md.convert(t), t) for t in texts]
     unsafe_findings(*pairs[0])  # imports the parser once, as a build does on its first miss
     size = sum(len(h) for h, _ in pairs) / len(pairs)
-    convert = best_per_text(md.convert, [(t,) for t in texts], args.runs)
-    check = best_per_text(unsafe_findings, pairs, args.runs)
-    limits = best_per_text(lambda t: markdown_limit_problems(t, "x.md", 1), [(t,) for t in texts], args.runs)
-    old_skipped = best_per_text(lambda h, t: old_check(h, t, True), pairs, args.runs)
-    old_full = best_per_text(lambda h, t: old_check(h, t, False), pairs, args.runs)
+    convert = best_per_text(md.convert, texts, args.runs)
+    check = best_per_text(lambda pair: unsafe_findings(*pair), pairs, args.runs)
+    limits = best_per_text(lambda t: markdown_limit_problems(t, "x.md", 1), texts, args.runs)
+    old_skipped = best_per_text(lambda pair: old_check(*pair, True), pairs, args.runs)
+    old_full = best_per_text(lambda pair: old_check(*pair, False), pairs, args.runs)
     print(
         f"{len(texts)} texts, {size / 1000:.1f} KB of HTML each on average; CPU per text, best of {args.runs}"
     )
