@@ -28,7 +28,9 @@ HOSTILE_REJECTED = (
     "sig-logo-too-big", "sig-name-read-as-bool", "sig-statement-too-long",
     "md-script", "md-event-handler", "md-javascript-link", "md-entity-javascript",
     "md-iframe", "md-svg-onload", "md-data-url", "md-style", "external-image",
-    "sig-url-quote-attribute", "md-remote-img-tag",
+    "sig-url-quote-attribute", "md-remote-img-tag", "md-attr-list-handler", "md-textarea-hides-tag",
+    "md-comment-meta-refresh", "md-srcset-remote", "md-protocol-relative-image", "md-style-url",
+    "md-slow-brackets", "md-slow-tag",
 )  # fmt: skip
 # Tested below rather than as folders: git cannot safely carry links out of the repository.
 HOSTILE_LINKS = (

@@ -48,6 +48,9 @@ REFUSED = {
     'Tekst.\n{: style="background: url(https://tracker.example/p.gif)" }': ["5: " + STYLE],
     "Tekst.\n{: style='color: red' }": ["5: " + STYLE],
     'Tekst.\n{: data-film="abcdefghijk" }': ["5: " + ATTRIBUTE.format("data-film", "p")],
+    '![foto](/static/img/x.png){: alt="" title="x\\" onerror=alert(1)" }': [
+        "4: " + HANDLER.format("onerror")
+    ],
     # Raw HTML that a browser reads otherwise than Python's HTMLParser did.
     '<textarea><p title="</textarea><img src=x onerror=alert(1)>">': [
         "4: " + TAG.format("textarea"),
