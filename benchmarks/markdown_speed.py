@@ -38,17 +38,21 @@ def best_per_text(convert, texts: list[str], runs: int) -> float:  # type: ignor
     return best / len(texts)
 
 
+def benchmark_texts(real: bool, stories: int) -> list[str]:
+    """The real site's content files, or that many generated stories (seeded)."""
+    if real:
+        return [t for t in map(markdown_body, markdown_files(ROOT)) if t is not None]
+    rng = random.Random(1)
+    return [story_body(rng) for _ in range(stories)]
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--stories", type=int, default=400)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--real", action="store_true", help="the real site's content files instead")
     args = p.parse_args()
-    if args.real:
-        texts = [t for t in map(markdown_body, markdown_files(ROOT)) if t is not None]
-    else:
-        rng = random.Random(1)
-        texts = [story_body(rng) for _ in range(args.stories)]
+    texts = benchmark_texts(args.real, args.stories)
     plain, converter = new_markdown(), Converter()
     same = all(converter.convert(t) == plain.reset().convert(t) for t in texts)
     plain_s = best_per_text(lambda t: plain.reset().convert(t), texts, args.runs)

@@ -49,7 +49,10 @@ def library_versions() -> str:
     import jinja2
     import yaml
 
-    return f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
+    return (
+        f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
+        f" selectolax={selectolax_release()}"  # the safety check's HTML parser
+    )
 
 
 def markdown_release() -> str:
@@ -60,6 +63,15 @@ def markdown_release() -> str:
     meta = Path(spec.origin).with_name("__meta__.py").read_text(encoding="utf-8")
     found = re.search(r"^__version_info__\s*=\s*(.+)$", meta, re.MULTILINE)
     return found.group(1).strip() if found else hashlib.blake2b(meta.encode(), digest_size=8).hexdigest()
+
+
+def selectolax_release() -> str:
+    """selectolax's version, read from its __init__.py without importing it."""
+    spec = importlib.util.find_spec("selectolax")
+    if spec is None or spec.origin is None:
+        return "missing"
+    found = re.search(r'^__version__ = "(.+)"$', Path(spec.origin).read_text(encoding="utf-8"), re.MULTILINE)
+    return found.group(1) if found else "unknown"
 
 
 class BuildCache:

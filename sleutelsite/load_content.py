@@ -16,6 +16,7 @@ from .cache import BuildCache
 from .errors import Problem, problem
 from .kinds import PAGE, Kind, entry_url
 from .load_fields import Field, check_fields
+from .load_markdown_limits import markdown_limit_problems
 from .load_yaml import read_yaml
 from .model import Entry
 
@@ -206,6 +207,7 @@ def _model(
             return "scheduled", (publish, source.path)
         return "none", None
     _check_images(source, meta, kind, static_files, problems)
+    problems += markdown_limit_problems(source.body, source.path, source.body_line)
     values = {**kinds.defaults[kind.name], **meta}  # (meta holds only declared, checked fields)
     if "layout" in fields:  # the file may choose its template
         values["layout"] = _layout(meta, kind, section, slug, source, templates, kinds, problems)

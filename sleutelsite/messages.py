@@ -1490,3 +1490,109 @@ MESSAGES.update(
         },
     }
 )
+# Markdown: what the safety check of the produced HTML refuses (render_safety.py) and
+# Markdown that would make the build slow (load_markdown_limits.py).
+MESSAGES.update(
+    {
+        "html_tag_not_allowed": {
+            "nl": (
+                "HTML-element <{tag}> kan niet in de tekst.",
+                "Gebruik Markdown, of gewone tekstelementen zoals <p>, <a>, <em>, <strong>, <ul>, <li>, <h2>, <blockquote>, <table>, <img>, <figure>, <abbr>, <sup>, <span> en <div>.",
+            ),
+            "en": (
+                "the HTML element <{tag}> cannot be used in content.",
+                "Use Markdown, or plain text elements such as <p>, <a>, <em>, <strong>, <ul>, <li>, <h2>, <blockquote>, <table>, <img>, <figure>, <abbr>, <sup>, <span> and <div>.",
+            ),
+        },
+        "html_attribute_not_allowed": {
+            "nl": (
+                "het HTML-attribuut '{attribute}' kan niet op <{tag}>.",
+                "Haal het weg. Op <{tag}> kunnen: {allowed}.",
+            ),
+            "en": (
+                "the HTML attribute '{attribute}' cannot be used on <{tag}>.",
+                "Remove it. On <{tag}> you can use: {allowed}.",
+            ),
+        },
+        "unsafe_style": {
+            "nl": (
+                "opmaak met het attribuut 'style' is niet toegestaan in de tekst.",
+                'Haal style="..." weg: de huisstijl van de site bepaalt de opmaak, en beelden of lettertypen van andere websites laden we niet.',
+            ),
+            "en": (
+                "styling with the 'style' attribute is not allowed in content.",
+                'Remove style="...": the site\'s own styles set the look, and images or fonts from other websites are not loaded.',
+            ),
+        },
+        "html_not_closed": {
+            "nl": (
+                "het HTML-element <{tag}> wordt niet gesloten.",
+                "Zet </{tag}> waar het element ophoudt; anders loopt het door over de rest van de pagina.",
+            ),
+            "en": (
+                "the HTML element <{tag}> is not closed.",
+                "Put </{tag}> where the element ends; otherwise it runs on over the rest of the page.",
+            ),
+        },
+        "html_unfinished": {
+            "nl": (
+                "de HTML aan het eind van deze tekst is niet af: een < zonder >, een <!-- zonder --> of een aanhalingsteken dat niet sluit.",
+                "Maak de tag of het commentaar af, of schrijf &lt; voor een los <-teken.",
+            ),
+            "en": (
+                "the HTML at the end of this text is unfinished: a < without >, a <!-- without --> or a quote that is not closed.",
+                "Finish the tag or comment, or write &lt; for a plain < sign.",
+            ),
+        },
+        "markdown_too_big": {
+            "nl": (
+                "deze tekst is te groot voor één pagina: {pieces} regels en opmaaktekens (*, _, [, <, `, &, \\) samen, meer dan {limit}.",
+                "Verdeel de tekst over meer pagina's.",
+            ),
+            "en": (
+                "this text is too big for one page: {pieces} lines and markup characters (*, _, [, <, `, &, \\) together, more than {limit}.",
+                "Split the text over more pages.",
+            ),
+        },
+        "markdown_dense_paragraph": {
+            "nl": (
+                "deze alinea (of lijst of tabel) is te lang voor zoveel regels en opmaak: {size} tekens, en {pieces} regels en opmaaktekens (*, _, [, <, `, &, \\); dat maakt de site heel traag.",
+                "Zet lege regels tussen de delen, zodat het kortere alinea's worden.",
+            ),
+            "en": (
+                "this paragraph (or list or table) is too long for so many lines and so much markup: {size} characters, and {pieces} lines and markup characters (*, _, [, <, `, &, \\); that makes the site very slow.",
+                "Put blank lines between its parts, so that it becomes shorter paragraphs.",
+            ),
+        },
+        "markdown_open_bracket": {
+            "nl": (
+                "in deze alinea staan haken [ zonder ] (of een ( zonder ) na een link); dat maakt de site heel traag.",
+                "Schrijf een link als [tekst](/adres/). Een [ die geen link begint, schrijf je als \\[.",
+            ),
+            "en": (
+                "this paragraph has brackets [ without ] (or a ( without ) after a link); that makes the site very slow.",
+                "Write a link as [text](/address/). Write a [ that does not start a link as \\[.",
+            ),
+        },
+        "markdown_open_tag": {
+            "nl": (
+                "hier begint een HTML-tag (<...) die niet met > sluit; dat maakt de site heel traag.",
+                "Sluit de tag met >, of schrijf &lt; voor een los <-teken.",
+            ),
+            "en": (
+                "an HTML tag (<...) starts here that does not end with >; that makes the site very slow.",
+                "Close the tag with >, or write &lt; for a plain < sign.",
+            ),
+        },
+        "markdown_too_deep": {
+            "nl": (
+                "hier staan lijsten, citaten of HTML meer dan {limit} lagen diep in elkaar.",
+                "Zet minder lagen in elkaar: een lijst in een lijst in een lijst is meestal al genoeg.",
+            ),
+            "en": (
+                "lists, quotes or HTML are nested more than {limit} levels deep here.",
+                "Nest fewer levels: a list in a list in a list is usually enough.",
+            ),
+        },
+    }
+)

@@ -17,6 +17,7 @@ SCRIPTS = [
     ["benchmarks/link_speed.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/cache_warm.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/image_speed.py", "--width", "400", "--height", "300"],
+    ["benchmarks/safety_speed.py", "--stories", "5", "--runs", "1"],
 ]
 
 
@@ -25,6 +26,14 @@ def test_benchmark_script_runs_and_prints_figures(command):
     result = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert " ms" in result.stdout
+
+
+def test_the_markdown_limits_benchmark_refuses_its_slow_texts():
+    command = [sys.executable, "benchmarks/markdown_limits.py", "--only", "<a 25 KB"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "the real site alone" in result.stdout
+    assert " refused " in result.stdout.splitlines()[1]
 
 
 def test_generator_and_baseline_build_the_same_project(tmp_path):

@@ -129,19 +129,50 @@ SCHEME_PIECES = ["java", "vb", "script", "SCRIPT", "data", "file", "Data", ":", 
 
 @FUZZ
 @given(st.lists(st.sampled_from(SCHEME_PIECES), max_size=12).map("".join) | st.text(max_size=60))
-def test_quick_safety_pre_check_never_skips_a_page_the_full_check_would_flag(text):
-    """The full check runs only where the quick pre-check says it may find something."""
-    from sleutelsite.render_markdown import new_markdown
-    from sleutelsite.render_safety import _Finder, _maybe_unsafe
+def test_the_safety_check_refuses_all_that_the_old_block_list_refused(text):
+    """The allow-list on a browser's reading of the HTML finds at least what the old
+    block-list on Python's HTMLParser found (script-like tags, handlers, script URLs)."""
+    from html.parser import HTMLParser
 
-    for source in (text, f"[link](java{text})", f"<a href='{text}'>x</a>"):
+    from sleutelsite.render_markdown import new_markdown
+    from sleutelsite.render_safety import unsafe_findings
+
+    class OldBlockList(HTMLParser):
+        found = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag in {"script", "iframe", "object", "embed", "base", "meta", "link", "style", "form"}:
+                self.found = True
+            for name, value in attrs:
+                plain = "".join((value or "").split()).lower()
+                if name.startswith("on") or plain.startswith(("javascript:", "vbscript:", "data:")):
+                    self.found = True
+
+    for source in (text, f"[link](java{text})", f"<a href='{text}'>x</a>", f"x\n{{: title='{text}' }}"):
         html = new_markdown().convert(source)
-        finder = _Finder()
-        finder.feed(html)
-        finder.close()
-        script_like = [code for code, _ in finder.found if code != "image_outside_static"]
-        if script_like:
-            assert _maybe_unsafe(source), (source, html, script_like)
+        old = OldBlockList(convert_charrefs=True)
+        old.feed(html)
+        old.close()
+        if old.found:
+            assert unsafe_findings(html, source), (source, html)
+
+
+SLOW_PIECES = ["[](", "[", "*[", "<a ", "![", "](", "(", ")", "]", '"', "<", ">", "`", "*", "_", "\\", "&", "- ",
+               "1. ", "> ", "\n", "\n\n", "    ", "<b>", "</b>", "<!--", "-->", '<div markdown="1">', "</div>",
+               "woord ", "x=", "<a@", "<http://", "{: .k}", "#"]  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(SLOW_PIECES), min_size=1, max_size=30), st.integers(1, 2_000))
+def test_slow_markdown_shapes_repeated_are_refused_or_built(project, pieces, times):
+    """Shapes that make Python-Markdown quadratic (or overflow its stack), repeated into
+    texts of up to some 100 KB: refused at load with a line, or built."""
+    body = "".join(pieces) * times
+    (project / "content" / "fuzz.md").write_text(f"---\ntitle: Fuzz\n---\n{body[:100_000]}", encoding="utf-8")
+    try:
+        assert_loads_or_explains(lambda: check(project, today=TODAY))
+    finally:
+        (project / "content" / "fuzz.md").unlink()
 
 
 MARKDOWN_PIECES = ["*", "**", "_", "__", "`", "``", "\\", "[", "]", "(", ")", "!", "<", ">", "&", ";", "#", "amp",

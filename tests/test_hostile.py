@@ -29,6 +29,9 @@ HOSTILE_REJECTED = (
     "md-script", "md-event-handler", "md-javascript-link", "md-entity-javascript",
     "md-iframe", "md-svg-onload", "md-data-url", "md-style", "external-image",
     "sig-url-quote-attribute", "md-remote-img-tag", "logo-not-an-image", "logo-unused-file",
+    "md-attr-list-handler", "md-textarea-hides-tag",
+    "md-comment-meta-refresh", "md-srcset-remote", "md-protocol-relative-image", "md-style-url",
+    "md-slow-brackets", "md-slow-tag",
 )  # fmt: skip
 # Tested below rather than as folders: git cannot safely carry links out of the repository.
 HOSTILE_LINKS = (
