@@ -12,7 +12,7 @@ from pathlib import Path
 from .cache import BuildCache
 from .errors import Problem, problem
 from .load_fields import Field, check_fields
-from .load_yaml import read_yaml
+from .load_yaml import read_yaml, undecodable
 from .model import Page, Story, Tip
 
 MAX_CONTENT_BYTES = 2 * 1024 * 1024
@@ -305,7 +305,7 @@ def _read_source(
         try:
             text = _text_of(data)
         except UnicodeDecodeError as err:
-            parse_problems.append(problem(path, 0, "not_utf8", offset=err.start))
+            parse_problems.append(undecodable(path, err))
             found = (None, parse_problems)
         else:
             source = split_front_matter(text, path, parse_problems)
