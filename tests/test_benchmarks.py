@@ -13,6 +13,7 @@ SCRIPTS = [
     ["benchmarks/check_signatories.py", "--entries", "20", "--runs", "1"],
     ["benchmarks/serve_latency.py", "--stories", "5", "--signatories", "5", "--edits", "2"],
     ["benchmarks/markdown_speed.py", "--stories", "5", "--runs", "1"],
+    ["benchmarks/hostile_yaml.py", "--no-large", "--only", "1,000 [ on one line"],
 ]
 
 
