@@ -8,7 +8,8 @@ problem reads naturally to every signer.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+import string
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .messages import MESSAGES
@@ -78,8 +79,47 @@ class BuildError(Exception):
         self.problems = tuple(sorted(set(problems), key=lambda p: (p.path, p.line, p.code, repr(p.args))))
         super().__init__(self.report())
 
+    def shown(self) -> tuple[Problem, ...]:
+        """The problems reported one by one: the first MAX_REPORTED."""
+        return self.problems[:MAX_REPORTED]
+
     def report(self, lang: str = "nl") -> str:
-        return "\n".join(p.format(lang) for p in self.problems)
+        text = "\n".join(p.format(lang) for p in self.shown())
+        more = more_of_these_kinds(self.problems[MAX_REPORTED:], lang)
+        return f"{text}\n{more}" if more else text
+
+
+# A failed build reports this many problems with file and line, then only how many more
+# there are of each kind: 600,000 messages help no one, and took half a minute to print.
+MAX_REPORTED = 50
+
+
+def more_of_these_kinds(rest: Sequence[Problem], lang: str = "nl") -> str:
+    """'and 950 more of these kinds:' with a line per kind (its message, how many, the first)."""
+    if not rest:
+        return ""
+    kinds: dict[tuple[str, str], list[Problem]] = {}
+    for p in rest:
+        kinds.setdefault((p.code, str(dict(p.args).get("key", ""))), []).append(p)
+    if lang == "en":
+        head = f"and {len(rest)} more of {'this kind' if len(kinds) == 1 else 'these kinds'}:"
+    else:
+        count = f"{len(rest)} {'probleem' if len(rest) == 1 else 'problemen'}"
+        head = f"en nog {count} van {'deze soort' if len(kinds) == 1 else 'deze soorten'}:"
+    first = "first" if lang == "en" else "eerste"
+    lines = [head]
+    for found in kinds.values():
+        where = f"{found[0].path}:{found[0].line}" if found[0].line else found[0].path
+        lines.append(f"  {len(found)} × {_kind(found[0], lang)} ({first}: {where})")
+    return "\n".join(lines)
+
+
+def _kind(p: Problem, lang: str) -> str:
+    """The problem's message with only its field name filled in: what kind of problem."""
+    template = _words(p.code, lang)[0]
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    args = dict(p.args)
+    return template.format(**{name: args[name] if name == "key" else "…" for name in names})
 
 
 def report_for_terminal(error: BuildError, lang: str = "nl", env: Mapping[str, str] | None = None) -> str:
@@ -92,7 +132,10 @@ def report_for_terminal(error: BuildError, lang: str = "nl", env: Mapping[str, s
         summary = f"{count} {'probleem' if count == 1 else 'problemen'} gevonden; er is niets geschreven."
     lines = [error.report(lang), "", summary]
     if env.get("GITHUB_ACTIONS") == "true":
-        lines += [p.annotation(lang) for p in error.problems]
+        lines += [p.annotation(lang) for p in error.shown()]
+        more = more_of_these_kinds(error.problems[MAX_REPORTED:], lang)
+        if more:
+            lines.append(f"::error::{_escape_data(more)}")
     return "\n".join(lines)
 
 
@@ -106,7 +149,11 @@ def job_summary(error: BuildError | None, lang: str = "nl") -> str:
         )
     head = "Wat moet er anders?" if lang == "nl" else "What needs to change?"
     rows = [f"### ❌ {head}", "", "| file | line | problem | fix |", "| --- | --- | --- | --- |"]
-    for p in error.problems:
+    for p in error.shown():
         cells = (p.path, str(p.line or ""), p.message(lang), p.hint(lang))
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    more = more_of_these_kinds(error.problems[MAX_REPORTED:], lang)
+    if more:
+        head_line, *kinds = more.split("\n")
+        rows += ["", head_line, "", *(f"- {kind.strip()}" for kind in kinds)]
     return "\n".join(rows) + "\n"

@@ -16,7 +16,7 @@ from .load_fields import Field, check_fields
 from .load_i18n import load_translations
 from .load_kinds import check_kind_words, load_kinds
 from .load_signatories import start_signatories
-from .load_yaml import YamlList, read_yaml
+from .load_yaml import YamlList, read_yaml, undecodable
 from .model import Entry, Language, Settings, Site
 
 SETTINGS = "site.yaml"
@@ -122,7 +122,7 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
     try:
         text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as err:
-        problems.append(problem(SETTINGS, 0, "not_utf8", offset=err.start))
+        problems.append(undecodable(SETTINGS, err))
         return None
     data, found = read_yaml(text, SETTINGS)
     problems.extend(found)

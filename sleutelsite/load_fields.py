@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 
 from .errors import Problem, problem
@@ -99,6 +100,11 @@ def _check_value(
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and _QUOTED_DATE.match(value):  # "2026-01-11", as many editors write it
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:  # 2026-02-30: explained below, as without the quotes
+                pass
         problems.append(problem(path, line, "not_a_date", key=key, got=_shown(value, plain)))
         return None
     if spec.kind == "any":  # checked by the caller
@@ -111,6 +117,9 @@ def _check_value(
         problems.append(problem(path, line, "not_a_list_of_text", key=key))
         return None
     raise ValueError(f"unknown field kind {spec.kind!r}")  # a bug in a field table
+
+
+_QUOTED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _shown(value: object, plain: str | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import Problem, problem
 from .load_fields import did_you_mean
 from .load_signatories import TYPES, VERIFIED
-from .load_yaml import YamlList, YamlMap, read_yaml
+from .load_yaml import YamlList, YamlMap, read_yaml, undecodable
 from .model import Language
 
 FOLDER = "i18n"
@@ -36,7 +36,7 @@ def load_translations(
         try:
             text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
         except UnicodeDecodeError as err:
-            problems.append(problem(path, 0, "not_utf8", offset=err.start))
+            problems.append(undecodable(path, err))
             continue
         data, found = read_yaml(text, path)
         problems.extend(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import itertools
@@ -16,12 +17,20 @@ from .errors import Problem, problem
 from .load_content import slugify
 from .load_fields import Field, check_fields, did_you_mean
 from .load_logo import check_logo, check_logo_folder
-from .load_yaml import YamlList, YamlMap, read_yaml
+from .load_lookalikes import char_name, host_lookalike
+from .load_yaml import MAX_PROBLEMS, YamlList, YamlMap, read_yaml, undecodable
 from .model import Signatory
 
 PATH = "signatories.yaml"
-MAX_BYTES = 32 * 1024 * 1024
+# The large benchmark's 50,000 signatories take 9.8 MB; the real list of a coalition of
+# some thirty organisations a few KB. A file this size is a mistake or an attack.
+MAX_BYTES = 16 * 1024 * 1024
 MAX_STATEMENT = 280
+# The longest text each field may hold, checked before anything else looks at it.
+MAX_LENGTHS = {
+    "name": 150, "municipality": 80, "url": 500, "logo": 200, "statement": MAX_STATEMENT,
+    "type": 40, "province": 40, "verified": 40,
+}  # fmt: skip
 
 # Words signers write instead of the field names, mostly Dutch.
 FIELD_ALIASES = {
@@ -54,7 +63,9 @@ VERIFIED = ("e-mail", "pull-request", "persoonlijk")
 
 # Words a sort ignores at the start of a name, so "Stichting De Brug" sorts under B.
 _LEADING_WORDS = {"stichting", "vereniging", "gemeente", "de", "het", "'t", "een"}
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where no letter of one comes before it: tried once per run of such
+# letters, not at each of them (which took 9 s on 40 KB of letters).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\d[\s-]?){8,9}(?!\d)")
 _PLACEHOLDERS = (
     "naam van je organisatie", "naam van uw organisatie", "jouw organisatie", "uw organisatie",
@@ -102,7 +113,7 @@ def start_signatories(
     caller can read content/ on the other core.
     """
     file = project / PATH
-    if cache is None or file.is_symlink() or not file.is_file():
+    if cache is None or file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_BYTES:
 
         def uncached(problems: list[Problem]) -> tuple[list[Signatory], str]:
             return _load_signatories(project, today, static_files, problems), ""
@@ -158,15 +169,15 @@ def _load_signatories(
     try:
         text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as err:
-        problems.append(problem(PATH, 0, "not_utf8", offset=err.start))
+        problems.append(undecodable(PATH, err))
         return []
     lines = text.split("\n")
-    used_logos: list[str] = []  # every entry's logo, also of entries with other mistakes
+    found: list[Problem] = []  # this file's problems
     if len(text) > _GROUPED_FROM and _is_plain_list(lines):
         # A long list is read a few hundred entries at a time, so the parser's nodes for
         # the whole file never exist at once (50,000 entries would take hundreds of MB);
         # a very long one in two halves at once, the second in another process.
-        starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
+        starts = _entry_starts(lines)
         half = (len(starts) - 1) // 2 // _GROUP * _GROUP
         if len(text) > _SPLIT_FROM and half and can_fork():
             second = in_background(
@@ -176,33 +187,44 @@ def _load_signatories(
             parts = [_checked_part(lines, starts[: half + 1], today, static_files, project), second.result()]
         else:
             parts = [_checked_part(lines, starts, today, static_files, project)]
-        # The problems in the order one process would find them: reading, then each entry.
-        for read_problems, _, _, _ in parts:
-            problems.extend(read_problems)  # type: ignore[arg-type]
         result = []
-        for _, entry_problems, signatories, logos in parts:
-            problems.extend(entry_problems)  # type: ignore[arg-type]
-            result += signatories  # type: ignore[arg-type]
-            used_logos += logos  # type: ignore[arg-type]
+        for part_problems, signatories, stopped in parts:
+            found += part_problems
+            result += signatories
+            if stopped:  # what comes after it was not checked (or not needed)
+                break
     else:
-        data, found = read_yaml(text, PATH, source_lines=lines)
-        if data is None and found:
-            # One broken entry must not hide the problems of all the others:
-            # read entry by entry, each from its own "- " line.
-            entries, found = _read_entry_by_entry(lines)
+        data, read_problems = read_yaml(text, PATH, source_lines=lines)
+        if data is None and read_problems:
+            # One broken entry must not hide the problems of all the others: read the
+            # entries a group at a time, a broken group entry by entry (each from its
+            # own "- " line, and what stands above the first).
+            found, result, stopped = _checked_part(lines, _entry_starts(lines), today, static_files, project)
         elif not isinstance(data, YamlList):
-            problems.extend(found)
+            problems.extend(read_problems)
             problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
             return []
         else:
+            found = read_problems
             entries = list(zip(data, data.item_lines, strict=True))
-        problems.extend(found)
-        result = _checked_entries(entries, today, static_files, project, problems, used_logos)
-    problems.extend(check_logo_folder(static_files, used_logos))
-    keys = [sort_key(s.name) for s in result]
-    _check_order(result, keys, problems)
-    _check_duplicates(result, keys, problems)
+            result, stopped = _checked_entries(entries, today, static_files, project, found)
+    if not stopped:
+        keys = [sort_key(s.name) for s in result]
+        _check_order(result, keys, found)
+        if not (found and found[-1].code == "checking_stopped"):
+            _check_duplicates(result, keys, found)
+    problems.extend(found)
+    problems.extend(check_logo_folder(static_files, _logos_named(lines)))
     return with_anchors(result)
+
+
+_LOGO_LINE = re.compile(r"^[ -]*logo:[ ]*[\"']?([^\"'#\s]{1,200})")
+
+
+def _logos_named(lines: list[str]) -> list[str]:
+    """Every `logo:` value in the file, also of entries with other mistakes (their logo is
+    not an unused file): read from the lines, however the entries themselves were read."""
+    return [found.group(1) for line in lines if "logo:" in line and (found := _LOGO_LINE.match(line))]
 
 
 def with_anchors(signatories: list[Signatory]) -> list[Signatory]:
@@ -235,6 +257,13 @@ def _is_plain_list(lines: list[str]) -> bool:
     return all(not line or line[0] in " -#" for line in lines)
 
 
+def _entry_starts(lines: list[str]) -> list[int]:
+    """Where each part to read begins: the top of the file (comments, or a mistake before
+    the first entry), then every entry's "- " line; and the end of the file."""
+    starts = [i for i, line in enumerate(lines) if i and line.startswith("-")]
+    return [0, *starts, len(lines)]
+
+
 _SPLIT_FROM = 4 * 1024 * 1024  # bytes: from here two processes read the list
 _GROUP = 500  # entries parsed at a time
 
@@ -245,64 +274,71 @@ def _checked_entries(
     static_files: frozenset[str],
     project: Path,
     problems: list[Problem],
-    used_logos: list[str],
-) -> list[Signatory]:
+) -> tuple[list[Signatory], Problem | None]:
+    """The signatories among `entries`; stops (and says so) after MAX_PROBLEMS problems:
+    a file of 80,000 bad entries took minutes and gigabytes to list them all."""
     result = []
     for entry, line in entries:
+        if len(problems) >= MAX_PROBLEMS:
+            return result, _stopped(line, problems)
         values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
         if values is None:
             continue
-        if isinstance(values.get("logo"), str):
-            used_logos.append(values["logo"])  # type: ignore[arg-type]
         signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
         if signatory is not None:
             result.append(signatory)
-    return result
+    return result, None
+
+
+def _stopped(line: int, problems: list[Problem]) -> Problem:
+    stopped = problem(PATH, line, "checking_stopped", count=len(problems))
+    problems.append(stopped)
+    return stopped
 
 
 def _checked_part(
-    lines: list[str], starts: list[int], today: dt.date, static_files: frozenset[str], project: Path
-) -> tuple[list[Problem], list[Problem], list[Signatory], list[str]]:
-    """The entries starting at `starts` (the last one ends the part), read in groups and
-    checked one by one: (reading problems, entry problems, signatories, logos named)."""
-    entries, read_problems = _read_in_groups(lines, starts)
-    entry_problems: list[Problem] = []
-    logos: list[str] = []
-    signatories = _checked_entries(entries, today, static_files, project, entry_problems, logos)
-    return read_problems, entry_problems, signatories, logos
-
-
-def _read_in_groups(lines: list[str], starts: list[int]) -> tuple[list[tuple[object, int]], list[Problem]]:
-    """Parse _GROUP entries at a time; a group with a syntax error is read entry by entry."""
-    entries: list[tuple[object, int]] = []
+    lines: list[str],
+    starts: list[int],
+    today: dt.date,
+    static_files: frozenset[str],
+    project: Path,
+) -> tuple[list[Problem], list[Signatory], Problem | None]:
+    """The entries starting at `starts` (the last one ends the part), read _GROUP at a
+    time (a group with a syntax error entry by entry) and checked: (problems,
+    signatories, the problem saying where checking stopped, if it did)."""
     found: list[Problem] = []
-    for group in range(0, len(starts) - 1, _GROUP):
-        first, last = starts[group], starts[min(group + _GROUP, len(starts) - 1)]
-        chunk = lines[first:last]
-        data, chunk_problems = read_yaml("\n".join(chunk), PATH, first_line=first + 1, source_lines=chunk)
-        if data is None and chunk_problems:
-            more, chunk_problems = _read_entry_by_entry(lines, starts[group : group + _GROUP + 1])
-            entries += more
-        elif isinstance(data, YamlList):
-            entries += zip(data, data.item_lines, strict=True)
-        found += chunk_problems
-    return entries, found
+    result: list[Signatory] = []
+    for first in range(0, len(starts) - 1, _GROUP):
+        if len(found) >= MAX_PROBLEMS:
+            return found, result, _stopped(starts[first] + 1, found)
+        chunk = starts[first : first + _GROUP + 1]
+        entries = _read_chunk(lines, chunk[0], chunk[-1], found, len(chunk) > 2)
+        if entries is None:  # broken somewhere: read entry by entry
+            entries = []
+            for start, end in itertools.pairwise(chunk):
+                entries += _read_chunk(lines, start, end, found, False) or []
+        signatories, stopped = _checked_entries(entries, today, static_files, project, found)
+        result += signatories
+        if stopped:
+            return found, result, stopped
+    return found, result, None
 
 
-def _read_entry_by_entry(
-    lines: list[str], starts: list[int] | None = None
-) -> tuple[list[tuple[object, int]], list[Problem]]:
-    if starts is None:
-        starts = [i for i, line in enumerate(lines) if line.startswith("-")] + [len(lines)]
-    entries: list[tuple[object, int]] = []
-    found: list[Problem] = []
-    for start, end in itertools.pairwise(starts):
-        chunk = lines[start:end]
-        data, chunk_problems = read_yaml("\n".join(chunk), PATH, first_line=start + 1, source_lines=chunk)
-        found += chunk_problems
-        if isinstance(data, YamlList):
-            entries += zip(data, data.item_lines, strict=True)
-    return entries, found
+def _read_chunk(
+    lines: list[str], start: int, end: int, problems: list[Problem], parts: bool
+) -> list[tuple[object, int]] | None:
+    """The entries in lines[start:end] with their lines; None (nothing added) when its
+    YAML is broken and it has `parts`, so the caller reads them one by one."""
+    chunk = lines[start:end]
+    data, found = read_yaml("\n".join(chunk), PATH, first_line=start + 1, source_lines=chunk)
+    if data is None and found and parts:
+        return None
+    problems += found
+    if isinstance(data, YamlList):
+        return list(zip(data, data.item_lines, strict=True))
+    if data is not None:  # e.g. 'title: ...' above the first entry
+        problems.append(problem(PATH, getattr(data, "line", start + 1), "signatories_not_a_list"))
+    return []
 
 
 def _check_entry(
@@ -316,6 +352,7 @@ def _check_entry(
 ) -> Signatory | None:
     before = len(problems)
     at = entry.line_of
+    values = _within_limits(values, at, problems)
     for key in ("name", "municipality", "statement"):
         if key in values:
             _check_public_text(key, str(values[key]), at(key), problems)
@@ -349,11 +386,6 @@ def _check_entry(
                 today=today.isoformat(),
             )
         )
-    statement = values.get("statement")
-    if isinstance(statement, str) and len(statement) > MAX_STATEMENT:
-        problems.append(
-            problem(PATH, at("statement"), "statement_too_long", length=len(statement), limit=MAX_STATEMENT)
-        )
     logo = values.get("logo")
     if isinstance(logo, str):
         problems.extend(check_logo(logo, PATH, at("logo"), static_files, project))
@@ -374,6 +406,21 @@ def _check_entry(
     )
 
 
+def _within_limits(
+    values: dict[str, object], at: Callable[[str], int], problems: list[Problem]
+) -> dict[str, object]:
+    """The values without the texts that are too long (a problem for each): nothing else
+    is said about those, so no check ever reads a long text."""
+    kept = {}
+    for key, value in values.items():
+        if isinstance(value, str) and len(value) > MAX_LENGTHS[key]:
+            code = "statement_too_long" if key == "statement" else "text_too_long"
+            problems.append(problem(PATH, at(key), code, key=key, length=len(value), limit=MAX_LENGTHS[key]))
+        else:
+            kept[key] = value
+    return kept
+
+
 def _bad_choice(line: int, key: str, got: str, choices: tuple[str, ...], problems: list[Problem]) -> None:
     guess = did_you_mean(got, list(choices))
     if guess:
@@ -387,7 +434,12 @@ def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) 
     placeholder = next((p for p in _PLACEHOLDERS if p in lowered), None)
     if placeholder:
         problems.append(problem(PATH, line, "placeholder_left", key=key, text=placeholder))
-    if _EMAIL.search(text):
+    if "<" in text or ">" in text:
+        char = next(c for c in text if c in "<>")
+        problems.append(
+            problem(PATH, line, "markup_in_text", key=key, char=char, fixed=_without_markup(text))
+        )
+    if "@" in text and _EMAIL.search(text):
         problems.append(problem(PATH, line, "email_in_public_field", key=key))
     if _PHONE.search(text):
         problems.append(problem(PATH, line, "phone_in_public_field", key=key))
@@ -397,10 +449,28 @@ def _check_public_text(key: str, text: str, line: int, problems: list[Problem]) 
     else:
         odd = next((c for c in text if _is_invisible(c)), None)
     if odd is not None:
-        problems.append(problem(PATH, line, "invisible_character", key=key, char=_char_name(odd)))
+        problems.append(problem(PATH, line, "invisible_character", key=key, char=char_name(odd)))
     mixed = None if text.isascii() else _mixed_script_word(text)
     if mixed:
         problems.append(problem(PATH, line, "mixed_script", key=key, word=mixed[0], char=mixed[1]))
+
+
+# Tags a name or statement may hold by mistake or as an attack: left out of the fix.
+_HTML_TAG = re.compile(
+    r"</?(?:a|b|i|u|s|em|strong|small|big|sub|sup|span|div|p|br|hr|font|center|script|style|"
+    r"img|svg|math|iframe|object|embed|link|meta|html|body|form|input|button|details|table|"
+    r"video|audio|marquee)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def _without_markup(text: str) -> str:
+    """The text without HTML tags, < and >, as a YAML value (quoted where YAML needs it)."""
+    plain = _HTML_TAG.sub(" ", text).replace("<", " ").replace(">", " ")
+    plain = _SPACES.sub(" ", plain).strip()
+    if plain[:1] in "\"'&*!|>%@`[]{},#?-:" or ": " in plain or " #" in plain:
+        return '"' + plain.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return plain
 
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -410,10 +480,6 @@ _ASCII_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")  # in ASCII: Cc and wha
 def _is_invisible(char: str) -> bool:
     category = unicodedata.category(char)
     return category in ("Cc", "Cf", "Co", "Cn") or (category.startswith("Z") and char != " ")
-
-
-def _char_name(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'zonder naam')}"
 
 
 def _script(char: str) -> str:
@@ -430,7 +496,7 @@ def _mixed_script_word(text: str) -> tuple[str, str] | None:
         main = max(set(scripts), key=scripts.count)
         odd = next((c for c, s in zip(letters, scripts, strict=True) if s != main), None)
         if odd is not None:
-            return word, _char_name(odd)
+            return word, char_name(odd)
     return None
 
 
@@ -466,6 +532,9 @@ def check_url(url: str, line: int) -> list[Problem]:
     host = parts.hostname or ""
     if "." not in host or host.endswith(".") or host.startswith("."):
         return [problem(PATH, line, "url_invalid", got=url)]
+    lookalike = None if host.isascii() and "xn--" not in host else host_lookalike(url, host)
+    if lookalike:
+        return [problem(PATH, line, lookalike[0], **lookalike[1])]
     return []
 
 
@@ -477,11 +546,21 @@ def website_domain(url: str) -> str:
 
 
 def _check_order(signatories: list[Signatory], keys: list[str], problems: list[Problem]) -> None:
-    for index in range(1, len(signatories)):
-        if keys[index] >= keys[index - 1]:
+    """Each entry that sorts before the one above it belongs before the first entry that
+    sorts after it: the first of the entries that were the largest so far to do so (found
+    by bisection, not by a walk from the top for each entry)."""
+    largest: list[str] = []  # the keys that were the largest so far, in order
+    where: list[Signatory] = []  # ... and their entries
+    for index, key in enumerate(keys):
+        if not largest or key > largest[-1]:
+            largest.append(key)
+            where.append(signatories[index])
+        if index == 0 or key >= keys[index - 1]:
             continue
-        wrong = signatories[index]
-        target = next(s for s, k in zip(signatories, keys, strict=True) if k > keys[index])
+        if len(problems) >= MAX_PROBLEMS:
+            _stopped(signatories[index].line, problems)
+            return
+        wrong, target = signatories[index], where[bisect.bisect_right(largest, key)]
         problems.append(
             problem(
                 PATH, wrong.line, "sort_order", name=wrong.name, before=target.name, before_line=target.line
@@ -493,6 +572,9 @@ def _check_duplicates(signatories: list[Signatory], keys: list[str], problems: l
     by_name: dict[str, Signatory] = {}
     by_domain: dict[str, Signatory] = {}
     for s, key in zip(signatories, keys, strict=True):
+        if len(problems) >= MAX_PROBLEMS:
+            _stopped(s.line, problems)
+            return
         name_key = _SPACES.sub(" ", key)
         first = by_name.setdefault(name_key, s)
         if first is not s:

@@ -1,27 +1,46 @@
 """Read YAML safely and keep the line of every key and value.
 
 PyYAML's loaders forget where values came from, silently keep the last of two
-duplicate keys and expand aliases. We compose the node tree ourselves (with the
-C parser when available) and turn it into plain dicts and lists that remember
-their lines, rejecting what a signer or editor never means to write.
+duplicate keys and expand aliases. We read the parser's events ourselves (from the C
+parser when available) and build plain dicts and lists that remember their lines,
+rejecting what a signer or editor never means to write.
+
+Reading events, not PyYAML's node tree, also bounds what hostile input can cost: the
+tree is composed recursively (a value nested 30,000 deep crashed the C composer, 1,000
+deep raised RecursionError), and libyaml needs time that grows with the square of the
+nesting depth. Here nothing recurses, and reading stops at the first value nested
+deeper than MAX_DEPTH, before the parser has looked any further. A line longer than
+MAX_LINE is refused before the parser sees the text at all.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
+from yaml.composer import ComposerError
 
 from .errors import Problem, problem
 
-try:  # the C parser is much faster; the pure Python one gives the same nodes
+try:  # the C parser is much faster; the pure Python one gives the same events
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+# Far above real use: signatories.yaml nests 2 deep, site.yaml and i18n 3, front matter 3;
+# the longest line of any YAML in the project is under 300 characters.
+MAX_DEPTH = 20
+MAX_LINE = 4000  # characters
+# Reading (and checking) a file stops after this many problems: more help no one (a
+# report shows 50), and 250,000 duplicate keys in 1 MB took seconds to list.
+MAX_PROBLEMS = 500
+
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _STR = _CORE + "str"
+_MERGE = _CORE + "merge"
+_COLLECTION_TAGS = (None, "!", _CORE + "seq", _CORE + "map")
 
 
 class _Rejected:
@@ -69,133 +88,237 @@ def read_yaml(
     """
     lines = source_lines if source_lines is not None else text.split("\n")
     offset = first_line - 1
+    if lines and max(map(len, lines)) > MAX_LINE:  # before the parser: it would read it all
+        index = next(i for i, line in enumerate(lines) if len(line) > MAX_LINE)
+        length = len(lines[index])
+        return None, [problem(path, index + first_line, "yaml_line_too_long", length=length, limit=MAX_LINE)]
+    problems: list[Problem] = []
+    reader = _Reader(path, offset, lines, problems, comments="#" in text)
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = reader.read(loader.get_event)
+    except _Stop as stop:
+        if stop.too_deep:
+            return None, [problem(path, stop.line, "yaml_too_deep", limit=MAX_DEPTH)]
+        return None, [*problems, problem(path, stop.line, "checking_stopped", count=len(problems))]
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(err, path, offset, text)]
     except yaml.YAMLError as err:  # e.g. a NUL byte or an unreadable character
-        return None, [problem(path, first_line, "yaml_unreadable", detail=str(err).split("\n")[0])]
-    if node is None:
-        return None, []
-    problems: list[Problem] = []
-    if "&" in text or "*" in text:
-        problems += _anchor_problems(text, path, offset)
-    converter = _Converter(path, offset, lines, problems, comments="#" in text, aliases="*" in text)
-    return converter.value(node), problems
+        line = first_line
+        if isinstance(err, yaml.reader.ReaderError) and isinstance(err.character, int):
+            # (the C reader counts bytes, not characters: find the character itself)
+            at = text.find(chr(err.character))
+            line += text.count("\n", 0, at) if at >= 0 else 0
+        return None, [problem(path, line, "yaml_unreadable", detail=str(err).split("\n")[0])]
+    finally:
+        loader.dispose()
+    return data, problems
 
 
-class _Converter:
+def undecodable(path: str, err: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, at the line and column of its first bad byte (for every
+    file the project reads: content, signatories, settings, translations)."""
+    data, start = err.object, err.start  # (the bytes after a byte-order mark, if any)
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8")) + 1  # what comes before it is UTF-8
+    return problem(
+        path, data.count(b"\n", 0, start) + 1, "not_utf8_at", column=column, byte=f"0x{data[start]:02X}"
+    )
+
+
+class _Stop(Exception):
+    """Reading stops at `line`: a value nested too deep, or MAX_PROBLEMS problems found."""
+
+    def __init__(self, line: int, too_deep: bool) -> None:
+        super().__init__(line)
+        self.line = line
+        self.too_deep = too_deep
+
+
+_NO_KEY = object()  # an open mapping waits for a key
+_SKIP = object()  # ... or for the value of a key it leaves out (reported already)
+# The parser's implicit types per first character ("" for an empty value), as PyYAML's
+# resolver looks them up; None holds those tried for every value.
+_RESOLVERS = {
+    first: tuple(found) + tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+    for first, found in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+
+
+class _Reader:
+    """Builds YamlMap/YamlList/values from parser events, with a stack instead of recursion."""
+
     def __init__(
-        self,
-        path: str,
-        offset: int,
-        lines: list[str],
-        problems: list[Problem],
-        comments: bool = True,
-        aliases: bool = True,
+        self, path: str, offset: int, lines: list[str], problems: list[Problem], comments: bool
     ) -> None:
         self.path = path
         self.offset = offset
         self.lines = lines
         self.problems = problems
         self.comments = comments  # the text has a "#": a comment may cut a value short
-        self.aliases = aliases  # the text has a "*": a node may come twice
-        self.seen: set[int] = set()
         self.constructor = _Loader("")
+        self.anchors: dict[str, yaml.Mark] = {}
 
-    def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.offset
+    def line(self, event: yaml.Event) -> int:
+        return event.start_mark.line + 1 + self.offset
 
-    def value(self, node: yaml.Node) -> object:
-        if self.aliases:
-            if id(node) in self.seen:  # an alias: the same node met twice
-                return REJECTED
-            self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            result = YamlList(self.line(node))
-            for item in node.value:
-                result.item_lines.append(self.line(item))
-                result.append(self.value(item))
-            return result
-        return self.scalar(node)
+    def read(self, next_event: Callable[[], yaml.Event | None]) -> object:
+        # Open collections: (the collection, whether it is refused, its start event);
+        # for each open mapping, in `keys`, the key waiting for its value.
+        stack: list[tuple[YamlMap | YamlList, bool, yaml.Event]] = []
+        keys: list[object] = []
+        root: list[object] = []
+        document: yaml.Event | None = None
+        while (event := next_event()) is not None:
+            if len(self.problems) >= MAX_PROBLEMS:
+                raise _Stop(self.line(event), too_deep=False)
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    self.anchor(event)
+                if stack and keys and keys[-1] is _NO_KEY and type(stack[-1][0]) is YamlMap:
+                    keys[-1] = self.key(event, stack[-1][0])
+                else:
+                    self.place(self.scalar(event), event, event, stack, keys, root)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(self.line(event), too_deep=True)
+                if event.anchor is not None:
+                    self.anchor(event)
+                refused = event.tag not in _COLLECTION_TAGS
+                if refused:
+                    self.problems.append(
+                        problem(self.path, self.line(event), "yaml_tag", tag=event.tag.replace(_CORE, "!!"))
+                    )
+                if kind is yaml.MappingStartEvent:
+                    stack.append((YamlMap(self.line(event)), refused, event))
+                    keys.append(_NO_KEY)
+                else:
+                    stack.append((YamlList(self.line(event)), refused, event))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                collection, refused, start = stack.pop()
+                if kind is yaml.MappingEndEvent:
+                    keys.pop()
+                self.place(REJECTED if refused else collection, start, None, stack, keys, root)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+                self.problems.append(problem(self.path, self.line(event), "yaml_alias", name=event.anchor))
+                self.place(REJECTED, event, None, stack, keys, root)
+            elif kind is yaml.DocumentStartEvent:
+                if document is not None:
+                    raise ComposerError(
+                        "expected a single document in the stream",
+                        document.start_mark,
+                        "but found another document",
+                        event.start_mark,
+                    )
+                document = event
+        return root[0] if root else None
 
-    def scalar(self, node: yaml.ScalarNode) -> object:
-        if node.tag == _STR:
-            return node.value
-        if node.tag not in _ALLOWED_TAGS:
-            tag = node.tag.replace(_CORE, "!!")
-            self.problems.append(problem(self.path, self.line(node), "yaml_tag", tag=tag))
+    def anchor(self, event: yaml.NodeEvent) -> None:
+        first = self.anchors.get(event.anchor)
+        if first is not None:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", first, "second occurrence", event.start_mark
+            )
+        self.anchors[event.anchor] = event.start_mark
+        self.problems.append(problem(self.path, self.line(event), "yaml_anchor", name=event.anchor))
+
+    def key(self, event: yaml.ScalarEvent, mapping: YamlMap) -> object:
+        """What the mapping waits for after this key: (key, line), or _SKIP."""
+        line = self.line(event)
+        if event.tag == _MERGE or (event.value == "<<" and event.tag is None and event.implicit[0]):
+            self.problems.append(problem(self.path, line, "yaml_merge"))
+            return _SKIP
+        key = event.value
+        if key in mapping.key_lines:
+            self.problems.append(
+                problem(self.path, line, "yaml_duplicate_key", key=key, first=mapping.key_lines[key])
+            )
+            return _SKIP
+        return (key, line)
+
+    def place(
+        self,
+        value: object,
+        start: yaml.Event,
+        scalar: yaml.ScalarEvent | None,
+        stack: list[tuple[YamlMap | YamlList, bool, yaml.Event]],
+        keys: list[object],
+        root: list[object],
+    ) -> None:
+        """Put a finished value into the collection that is open (or make it the root)."""
+        if not stack:
+            root.append(value)
+            return
+        top = stack[-1][0]
+        if type(top) is YamlList:
+            top.item_lines.append(self.line(start))
+            top.append(value)
+            return
+        pending = keys[-1]
+        if pending is _NO_KEY:  # a list, a mapping or an alias where a key belongs
+            if value is not REJECTED or scalar is not None:
+                self.problems.append(problem(self.path, self.line(start), "yaml_complex_key"))
+            keys[-1] = _SKIP
+            return
+        keys[-1] = _NO_KEY
+        if pending is _SKIP:
+            return
+        key, line = pending  # type: ignore[misc]
+        top.key_lines[key] = line
+        top[key] = value
+        if scalar is not None and not scalar.style:
+            top.plain[key] = scalar.value
+            if self.comments:
+                self.check_comment_cut(key, scalar)
+
+    def scalar(self, event: yaml.ScalarEvent) -> object:
+        tag, value = event.tag, event.value
+        if tag is None or tag == "!":
+            if not event.implicit[0]:  # quoted, or a plain '!': text
+                return value
+            resolvers = _RESOLVERS.get(value[:1])
+            if resolvers is None:  # most text: no implicit type starts with its first letter
+                return value
+            tag = next((t for t, pattern in resolvers if pattern.match(value)), _STR)
+        if tag == _STR:
+            return value
+        if tag not in _ALLOWED_TAGS:
+            self.problems.append(
+                problem(self.path, self.line(event), "yaml_tag", tag=tag.replace(_CORE, "!!"))
+            )
             return REJECTED
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node)
+            return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (yaml.YAMLError, ValueError, OverflowError):
             # e.g. an impossible date such as 2026-02-30: keep the text, the
             # field check explains what is wrong with it
-            return node.value
+            return value
 
-    def mapping(self, node: yaml.MappingNode) -> YamlMap:
-        result = YamlMap(self.line(node))
-        for key_node, value_node in node.value:
-            line = self.line(key_node)
-            if key_node.tag == _CORE + "merge":
-                self.problems.append(problem(self.path, line, "yaml_merge"))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(problem(self.path, line, "yaml_complex_key"))
-                continue
-            key = key_node.value
-            if key in result.key_lines:
-                self.problems.append(
-                    problem(self.path, line, "yaml_duplicate_key", key=key, first=result.key_lines[key])
-                )
-                continue
-            result.key_lines[key] = line
-            result[key] = self.value(value_node)
-            if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
-                result.plain[key] = value_node.value
-                if self.comments:
-                    self.check_comment_cut(key, value_node)
-        return result
-
-    def check_comment_cut(self, key: str, node: yaml.ScalarNode) -> None:
+    def check_comment_cut(self, key: str, event: yaml.ScalarEvent) -> None:
         """`name: Wijkteam #3` silently becomes 'Wijkteam'; say so."""
-        end = node.end_mark
-        if end.line != node.start_mark.line or end.line >= len(self.lines):
+        end = event.end_mark
+        if end.line != event.start_mark.line or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
-        if "#" in rest and _COMMENT_AFTER.match(rest) and node.value:
+        if "#" in rest and _COMMENT_AFTER.match(rest) and event.value:
             self.problems.append(
                 problem(
                     self.path,
-                    self.line(node),
+                    self.line(event),
                     "yaml_comment_cut",
                     source=self.lines[end.line],
                     key=key,
-                    kept=node.value,
+                    kept=event.value,
                 )
             )
 
 
 _COMMENT_AFTER = re.compile(r"\s+#")
-
-
-def _anchor_problems(text: str, path: str, offset: int) -> list[Problem]:
-    found = []
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                found.append(
-                    problem(path, event.start_mark.line + 1 + offset, "yaml_alias", name=event.anchor)
-                )
-            elif getattr(event, "anchor", None):
-                found.append(
-                    problem(path, event.start_mark.line + 1 + offset, "yaml_anchor", name=event.anchor)
-                )
-    except yaml.YAMLError:  # compose already succeeded; cannot happen, but never hide it
-        raise
-    return found
 
 
 # PyYAML's own words (C and pure Python parsers), mapped to an explanation.

@@ -1596,3 +1596,102 @@ MESSAGES.update(
         },
     }
 )
+# --- bounded input and signatory texts (issue 13) ------------------------------
+MESSAGES.update(
+    {
+        "yaml_too_deep": {
+            "nl": (
+                "hier staan lijsten of blokken meer dan {limit} lagen diep in elkaar.",
+                "Zo diep hoeft het nergens. Kijk of elke [ en {{ weer gesloten wordt met ] en }}, "
+                "en of de regels niet verder inspringen dan de regel erboven.",
+            ),
+            "en": (
+                "lists or blocks are nested more than {limit} levels deep here.",
+                "Nothing needs that many levels. Check that every [ and {{ is closed with ] and }}, "
+                "and that the lines are not indented further than the line above.",
+            ),
+        },
+        "yaml_line_too_long": {
+            "nl": (
+                "deze regel is te lang ({length} tekens; de grens is {limit}).",
+                "Maak de tekst korter: een naam, verklaring of beschrijving past ruim binnen de grens.",
+            ),
+            "en": (
+                "this line is too long ({length} characters; the limit is {limit}).",
+                "Shorten the text: a name, statement or description fits well within the limit.",
+            ),
+        },
+        "not_utf8_at": {
+            "nl": (
+                "het bestand is geen UTF-8-tekst: het teken in kolom {column} is onleesbaar (byte {byte}).",
+                "Typ dat teken opnieuw, of sla het bestand op als UTF-8 "
+                "(in de meeste editors: 'Opslaan als' → codering UTF-8).",
+            ),
+            "en": (
+                "the file is not UTF-8 text: the character in column {column} cannot be read (byte {byte}).",
+                "Type that character again, or save the file as UTF-8 "
+                "(in most editors: 'Save as' → encoding UTF-8).",
+            ),
+        },
+        "text_too_long": {
+            "nl": (
+                "'{key}' is te lang ({length} tekens; hooguit {limit}).",
+                "Kort '{key}' in tot hooguit {limit} tekens.",
+            ),
+            "en": (
+                "'{key}' is too long ({length} characters; at most {limit}).",
+                "Shorten '{key}' to at most {limit} characters.",
+            ),
+        },
+        "markup_in_text": {
+            "nl": (
+                "in '{key}' staat een '{char}': tekens van HTML-code horen niet in dit openbare bestand.",
+                "Schrijf gewone tekst zonder < en >, bijvoorbeeld: {key}: {fixed}",
+            ),
+            "en": (
+                "'{key}' contains a '{char}': characters of HTML code do not belong in this public file.",
+                "Write plain text without < and >, for example: {key}: {fixed}",
+            ),
+        },
+        "url_mixed_script": {
+            "nl": (
+                "in het webadres mengt '{label}' letters uit verschillende schriften: {char}.",
+                "Zo worden nepadressen gemaakt. Schrijf het echte adres met gewone letters: {fixed}",
+            ),
+            "en": (
+                "in the web address, '{label}' mixes letters from different scripts: {char}.",
+                "This is how fake addresses are made. Write the real address in plain letters: {fixed}",
+            ),
+        },
+        "url_mixed_script_other": {
+            "nl": (
+                "in het webadres mengt '{label}' letters uit verschillende schriften: {char}.",
+                "Zo worden nepadressen gemaakt. Kopieer het echte adres uit de adresbalk van je browser.",
+            ),
+            "en": (
+                "in the web address, '{label}' mixes letters from different scripts: {char}.",
+                "This is how fake addresses are made. Copy the real address from your browser's address bar.",
+            ),
+        },
+        "url_lookalike": {
+            "nl": (
+                "in het webadres lijkt '{label}' op gewone letters, maar het zijn andere tekens: {char}.",
+                "Zo worden nepadressen gemaakt. Schrijf het echte adres met gewone letters: {fixed}",
+            ),
+            "en": (
+                "in the web address, '{label}' looks like plain letters but is made of other characters: {char}.",
+                "This is how fake addresses are made. Write the real address in plain letters: {fixed}",
+            ),
+        },
+        "checking_stopped": {
+            "nl": (
+                "na {count} problemen is de controle van dit bestand hier gestopt.",
+                "Los eerst deze problemen op en draai de controle opnieuw; dan komt de rest aan de beurt.",
+            ),
+            "en": (
+                "checking this file stopped here after {count} problems.",
+                "Fix these problems first and run the check again; then the rest is checked.",
+            ),
+        },
+    }
+)

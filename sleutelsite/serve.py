@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from .build import build_date
 from .cache import BuildCache
-from .errors import BuildError, Problem
+from .errors import MAX_REPORTED, BuildError, Problem, more_of_these_kinds
 from .load import load_site
 from .load_content import Options
 from .render import Output, Preview, make_environment, render_site
@@ -123,7 +123,7 @@ def with_overlay(
 
 def overlay_html(problems: tuple[Problem, ...], project: Path, words: dict[str, object]) -> str:
     items = []
-    for p in problems:
+    for p in problems[:MAX_REPORTED]:
         where = f"{p.path}:{p.line}" if p.line else p.path
         excerpt = _excerpt(project / p.path, p.line) or p.source
         items.append(
@@ -138,6 +138,7 @@ def overlay_html(problems: tuple[Problem, ...], project: Path, words: dict[str, 
             )
             + "</li>"
         )
+    more = more_of_these_kinds(problems[MAX_REPORTED:])  # the preview speaks Dutch
     count = len(problems)
     amount = str(words["overlay_one"] if count == 1 else words["overlay_many"]).format(count=count)
     return (
@@ -145,7 +146,8 @@ def overlay_html(problems: tuple[Problem, ...], project: Path, words: dict[str, 
         '<div class="preview-error" role="alert" id="preview-error">'
         f"<h2>{html.escape(str(words['overlay_title']).format(count=amount))}</h2>"
         f"<ol>{''.join(items)}</ol>"
-        f"<p>{html.escape(str(words['overlay_footer']))}</p></div>"
+        + (f"<pre>{html.escape(more)}</pre>" if more else "")
+        + f"<p>{html.escape(str(words['overlay_footer']))}</p></div>"
     )
 
 

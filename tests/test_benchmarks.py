@@ -18,6 +18,7 @@ SCRIPTS = [
     ["benchmarks/cache_warm.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/image_speed.py", "--width", "400", "--height", "300"],
     ["benchmarks/safety_speed.py", "--stories", "5", "--runs", "1"],
+    ["benchmarks/hostile_yaml.py", "--no-large", "--only", "1,000 [ on one line"],
 ]
 
 

@@ -33,16 +33,20 @@ def project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("fuzz") / "p")
 
 
-def assert_loads_or_explains(run) -> None:
+def assert_loads_or_explains(run, at_a_line: bool = False) -> None:
+    """Loads, or explains in problems that name a file (with `at_a_line`, every problem
+    of a YAML or Markdown file also its line)."""
     try:
         run()
     except BuildError as err:
         assert err.problems
         for p in err.problems:
-            assert p.path in KNOWN_FILES or p.path.startswith(("content/", "templates/", "static/"))
+            assert p.path in KNOWN_FILES or p.path.startswith(("content/", "templates/", "static/", "i18n/"))
             assert p.line >= 0
             assert p.format()  # every message formats in Dutch...
             assert p.format("en")  # ...and in English
+            if at_a_line and p.path.endswith((".yaml", ".md")) and p.code != "file_too_large":
+                assert p.line >= 1, p.format("en")
 
 
 scalars = st.one_of(
@@ -226,3 +230,72 @@ def test_site_links_become_relative_exactly_where_a_plain_scan_says(html):
             done = end
     expected.append(html[done:])
     assert site_links(html, "../") == "".join(expected)
+
+
+NESTING_PIECES = ["[", "]", "{", "}", "- ", "-\n", "a: ", "a:\n", "\n", "  ", ", ", '"', "'", "#", "x", "&a ",
+                  "*a", "? ", ":", "|\n", ">\n", "!!str ", "\t"]  # fmt: skip
+OPENERS = ["[", "{", "[\n", "{a:\n", "- ", "-\n ", "a:\n ", "? ", '"', "# [", "x: |\n  ["]
+
+
+@FUZZ
+@given(
+    st.sampled_from(OPENERS), st.integers(0, 40_000), st.lists(st.sampled_from(NESTING_PIECES), max_size=60)
+)
+def test_deep_nesting_as_signatories_never_crashes(project, opener, depth, rest):
+    """30,000 '[' crashed the C composer (a segfault); 1,000 raised RecursionError."""
+    (project / "signatories.yaml").write_text(opener * depth + "".join(rest), encoding="utf-8")
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)), at_a_line=True)
+
+
+@FUZZ
+@given(st.sampled_from(OPENERS), st.integers(0, 5_000), st.sampled_from(["title: X\n", "title: X\ntags: "]))
+def test_deep_nesting_in_front_matter_never_crashes(project, opener, depth, head):
+    (project / "content" / "fuzz.md").write_text(
+        f"---\n{head}{opener * depth}\n---\nTekst.\n", encoding="utf-8"
+    )
+    try:
+        assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)), at_a_line=True)
+    finally:
+        (project / "content" / "fuzz.md").unlink()
+
+
+@FUZZ
+@given(
+    st.sampled_from(["name", "municipality", "statement", "url", "type"]),
+    st.integers(0, 80_000),
+    st.sampled_from(["a", "a@", "a.", "0", "[", " ", "é", "а", "<"]),
+    st.booleans(),
+)
+def test_long_lines_and_long_texts_never_stall(project, field, length, piece, folded):
+    value = (piece * length)[:length] or "x"
+    if folded:  # many short lines: the line limit does not see it, the field limit does
+        value = ">\n" + "".join(f"    {value[i : i + 60]}\n" for i in range(0, len(value), 60)).rstrip("\n")
+    entry = {"name": "Stichting Alfa", "type": "overig", "municipality": "Utrecht", "province": "Utrecht",
+             "url": "https://alfa.example.org/", "signed": "2026-01-01", "verified": "e-mail"}  # fmt: skip
+    text = (
+        "- "
+        + "\n  ".join(f"{k}: {value if k == field else v}" for k, v in (entry | {field: ""}).items())
+        + "\n"
+    )
+    (project / "signatories.yaml").write_text(text, encoding="utf-8")
+    assert_loads_or_explains(lambda: load_site(project, Options(today=TODAY)), at_a_line=True)
+
+
+@FUZZ
+@given(yaml_values)
+def test_the_event_reader_gives_what_pyyaml_gives(value):
+    """The reader builds values from parser events itself (no recursion): the same values
+    as PyYAML's own safe loader, for everything it does not refuse."""
+    from sleutelsite.load_yaml import YamlList, YamlMap, read_yaml
+
+    def plain(v):
+        if isinstance(v, YamlMap):
+            return {k: plain(x) for k, x in v.items()}
+        if isinstance(v, YamlList):
+            return [plain(x) for x in v]
+        return v
+
+    text = yaml.safe_dump(value, allow_unicode=True)
+    data, problems = read_yaml(text, "x.yaml")
+    assert problems == []
+    assert plain(data) == yaml.safe_load(text)

@@ -41,7 +41,7 @@ HOSTILE_LINKS = (
 )
 
 PAYLOAD = "window.__pwned=1;alert(1)"
-INERT_NAMES = (
+HOSTILE_NAMES = (
     f"<script>{PAYLOAD}</script>",
     f'"><img src=x onerror="{PAYLOAD}">',
     f"</bdi></a><svg onload={PAYLOAD}>",
@@ -58,6 +58,9 @@ INERT_NAMES = (
     "Naam met 'enkele' en \"dubbele\" aanhalingstekens",
     f"<details open ontoggle={PAYLOAD}>",
 )  # fmt: skip
+# Names with markup are refused (see below); the rest must render as plain text.
+MARKUP_NAMES = tuple(n for n in HOSTILE_NAMES if "<" in n or ">" in n)
+INERT_NAMES = tuple(n for n in HOSTILE_NAMES if n not in MARKUP_NAMES)
 INERT_CONTENT = (
     "```html\n<script>window.__pwned=1</script>\n```",
     "Inline code: `<img src=x onerror=alert(1)>`",
@@ -90,7 +93,37 @@ def test_the_corpus_has_at_least_forty_hostile_inputs():
         c for c in HOSTILE_REJECTED if not (ROOT / "tests" / "invalid" / c / "expected_error.txt").is_file()
     ]
     assert not missing
-    assert len(HOSTILE_REJECTED) + len(HOSTILE_LINKS) + len(INERT_NAMES) + len(INERT_CONTENT) >= 40
+    assert len(HOSTILE_REJECTED) + len(HOSTILE_LINKS) + len(HOSTILE_NAMES) + len(INERT_CONTENT) >= 40
+    assert len(INERT_NAMES) >= 5 and len(MARKUP_NAMES) >= 5
+
+
+@pytest.mark.parametrize("name", MARKUP_NAMES)
+@pytest.mark.parametrize("key", ["name", "municipality", "statement"])
+def test_markup_in_a_signatory_text_is_refused_with_the_plain_text_to_write(tmp_path, key, name):
+    values = {"name": "Stichting Alfa", "municipality": "Utrecht", "statement": "Wij steunen dit."} | {
+        key: name
+    }
+    entry = {"name": values["name"], "type": "overig", "municipality": values["municipality"],
+             "province": "Utrecht", "url": "https://alfa.example.org/", "signed": "2026-01-01",
+             "verified": "e-mail", "statement": values["statement"]}  # fmt: skip
+    text = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000).replace(
+        "'2026-01-01'", "2026-01-01"
+    )
+    project = copy_project(tmp_path / "p", {"signatories.yaml": text})
+    with pytest.raises(BuildError) as info:
+        build(project, project / "_site", today=TODAY)
+    line = 1 + list(entry).index(key)
+    found = [p for p in info.value.problems if p.code == "markup_in_text"]
+    assert [(p.line, dict(p.args)["key"]) for p in found] == [(line, key)]
+    char = next(c for c in name if c in "<>")
+    assert (
+        found[0]
+        .format("en")
+        .startswith(
+            f"signatories.yaml:{line}: '{key}' contains a '{char}': characters of HTML code do not belong in this public file."
+        )
+    )
+    assert "<" not in found[0].hint("en").removeprefix("Write plain text without < and >")
 
 
 @pytest.mark.parametrize("link", HOSTILE_LINKS)
@@ -127,7 +160,8 @@ def test_no_markup_from_signatories_reaches_the_html(inert_site):
     html = (inert_site / "ondertekenaars" / "index.html").read_text()
     assert "<script>window" not in html
     assert "onerror=" not in html.replace("onerror=&#34;", "").replace("onerror=window", "X")
-    assert "&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;" in html
+    assert "onmouseover='" not in html
+    assert f"&#39; onmouseover=&#39;{PAYLOAD}" in html
 
 
 def test_no_script_runs_and_no_dialog_opens_in_a_browser(inert_site):
@@ -146,4 +180,4 @@ def test_no_script_runs_and_no_dialog_opens_in_a_browser(inert_site):
         shown = page.goto(address + "/ondertekenaars/") and page.locator(".signatory-name").all_inner_texts()
         browser.close()
     assert dialogs == []
-    assert f"<script>{PAYLOAD}</script>" in shown
+    assert "{{ 7*7 }} {% raw %}" in shown and f"' onmouseover='{PAYLOAD}" in shown

@@ -29,7 +29,7 @@ def test_the_mini_project_loads(make_project):
     ]  # fmt: skip
     assert [t.number for t in site.tips] == [1, 2]
     assert [s.url for s in site.stories] == ["/verhalen/testpersoon/"]
-    assert [s.name for s in site.signatories] == ["Stichting Alfa Testhuis", "Buurtnetwerk <Bèta> & Co"]
+    assert [s.name for s in site.signatories] == ["Stichting Alfa Testhuis", 'Buurtnetwerk "Bèta" & Co']
     assert site.signatories[0].line == 1
     assert site.signatories[1].line == 9
 

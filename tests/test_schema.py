@@ -25,7 +25,7 @@ CHECKER_ONLY = {
     "sig-anchor-alias", "sig-date-future", "sig-date-impossible", "sig-duplicate-domain",
     "sig-duplicate-key", "sig-duplicate-name", "sig-hash-in-name", "sig-invisible-character",
     "sig-logo-missing", "sig-logo-svg-script", "sig-logo-too-big", "sig-logo-too-large",
-    "sig-mixed-script", "sig-placeholder", "sig-sort-order",
+    "sig-mixed-script", "sig-placeholder", "sig-sort-order", "sig-url-lookalike", "sig-url-punycode",
 }  # fmt: skip
 
 
