@@ -192,16 +192,3 @@ def test_another_os_error_is_still_reported_as_a_bug(make_project, capsys, monke
     failing(monkeypatch, "open", errno.EBADF, "tips/index.html")
     assert main(["--project", str(project)]) == 2
     assert "Dit is een fout in build.py zelf." in capsys.readouterr().err
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
-def test_a_folder_without_write_permission(make_project, tmp_path, capsys):
-    project = make_project()
-    parent = tmp_path / "alleen-lezen"
-    parent.mkdir()
-    parent.chmod(0o555)
-    try:
-        assert main(["--project", str(project), "--out", str(parent / "_site")]) == 1
-    finally:
-        parent.chmod(0o755)
-    assert "build.py mag" in capsys.readouterr().err
