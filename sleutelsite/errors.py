@@ -38,7 +38,7 @@ class Problem:
         for detail in self.extra:
             text += f"\n  {detail}"
         if self.source:
-            text += "\n" + "\n".join(f"    | {s}" for s in self.source.splitlines())
+            text += "\n" + "\n".join(f"    | {_shortened(s)}" for s in self.source.splitlines())
         hint = self.hint(lang)
         if hint:
             text += f"\n  {'Tip' if lang == 'nl' else 'Hint'}: {hint}"
@@ -57,6 +57,14 @@ def problem(path: str, line: int, code: str, /, source: str = "", **args: object
     if code not in MESSAGES:
         raise KeyError(f"no message text for {code!r}")
     return Problem(path, line, code, tuple(sorted(args.items())), source)
+
+
+SOURCE_WIDTH = 160  # a source line shown under a message is cut after this many characters
+
+
+def _shortened(line: str) -> str:
+    """A source line as shown: a 20,000-character line of brackets would bury the message."""
+    return line if len(line) <= SOURCE_WIDTH else line[:SOURCE_WIDTH] + f"… (+{len(line) - SOURCE_WIDTH})"
 
 
 def _words(code: str, lang: str) -> tuple[str, str]:

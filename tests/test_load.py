@@ -229,3 +229,11 @@ def test_the_markdown_read_ahead_is_the_body_the_loader_finds(tmp_path):
     assert len(loaded) >= 10
     assert {path: read[path] for path in loaded} == loaded
     assert loaded["content/verhalen/windows.md"] == "Regel een.\n\nRegel twee.\n"
+
+
+def test_a_long_source_line_is_cut_under_the_message():
+    """20,000 '[' on one line were printed whole under their message."""
+    from sleutelsite.errors import Problem
+
+    text = Problem("a.md", 3, "unknown_field", (("key", "x"), ("known", "title")), source="[" * 500).format()
+    assert "    | " + "[" * 160 + "… (+340)\n" in text
