@@ -19,6 +19,21 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked process: be killed when `parent` dies, even by SIGKILL (Linux prctl
+    PR_SET_PDEATHSIG), so no process of a killed build lives on holding the cache open.
+    Where the parent died before this was set, leave at once."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: a killed build may leave its workers
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def can_fork() -> bool:
     """Whether work can go to another process on another core."""
     return cores() > 1 and hasattr(os, "fork")
@@ -67,10 +82,12 @@ def in_background(work: Callable[[], object], what: str) -> Pending:
     folder): it computes and returns a picklable value, nothing else.
     """
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the new process: work, send, and leave without running this one's exit code
         status = 1
         try:
+            die_with_parent(parent)
             os.close(read_end)
             try:
                 payload: tuple[str, object] = ("ok", work())

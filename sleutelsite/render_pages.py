@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import html as htmllib
+import os
 import re
 import sys
 import traceback
@@ -21,7 +22,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from .background import can_fork, cores
+from .background import can_fork, cores, die_with_parent
 from .cache import BuildCache
 from .errors import Problem, problem
 from .kinds import PAGE
@@ -354,7 +355,7 @@ def _start_workers(misses: list[Work], cache: BuildCache, workers: int):  # type
         receive, send = context.Pipe()
         first = not children
         process = context.Process(
-            target=_worker, args=(misses, counter, cache, mark, send, first), daemon=True
+            target=_worker, args=(misses, counter, cache, mark, send, first, os.getpid()), daemon=True
         )
         process.start()
         send.close()
@@ -397,7 +398,10 @@ def _render_claimed(misses: list[Work], counter) -> list:  # type: ignore[no-unt
         done += [_render_one(*work) for work in misses[start : start + _CLAIM]]
 
 
-def _worker(misses: list[Work], counter, cache: BuildCache, mark: set, send, first: bool) -> None:  # type: ignore[no-untyped-def]
+def _worker(
+    misses: list[Work], counter, cache: BuildCache, mark: set, send, first: bool, parent: int
+) -> None:  # type: ignore[no-untyped-def]
+    die_with_parent(parent)  # a killed build leaves no worker behind
     try:
         cache.after_fork()
         results = _render_claimed(misses, counter)

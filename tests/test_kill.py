@@ -73,3 +73,16 @@ def test_sigkill_at_several_points_leaves_old_or_new_site(tmp_path):
         "._site.prev",
     ]
     assert snapshot(out) in (old, new)
+
+
+def test_no_process_of_a_killed_build_lives_on():
+    """After SIGKILL, a forked render worker outlived the build, blocked in recv() with
+    the cache open. Now every forked process dies with the build (PR_SET_PDEATHSIG)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "sigkill_trials.py"), "--trials", "4", "--stories", "250"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.stdout.rstrip().endswith("4 trials: 0 processes left in all"), done.stdout + done.stderr
+    assert " 0 processes made" not in done.stdout  # every trial killed a build that had forked
