@@ -10,7 +10,9 @@ output trees present: an editor building again), one-story rebuild inside `serve
 render worker (whose resident size includes pages it shares with the build process after
 fork), pages per second, and in the same run
 the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
-ratio cold / baseline. Also the real site's cold build. Medians over --runs.
+ratio cold / baseline, and a second baseline: the same script with PyYAML's C loader and
+a process pool (benchmarks/baseline_pool.py). CPU is user + system time of the build and
+every process it started. Also the real site's cold build. Medians over --runs.
 Every build runs in a fresh Python process, as `python build.py` would.
 
 Outputs and caches of earlier runs are moved aside, not deleted, until the end: on an
@@ -30,6 +32,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,6 +65,7 @@ print(json.dumps({{"seconds": seconds, "rss_mb": me / 1024, "worker_mb": kids / 
 
 def timed_build(project: Path, out: Path) -> dict:
     settle()
+    cpu = children_cpu()
     started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, "-c", MEASURE.format(root=str(ROOT), project=str(project), out=str(out))],
@@ -71,7 +75,14 @@ def timed_build(project: Path, out: Path) -> dict:
         raise SystemExit(f"build of {project} failed:\n{output.stderr[-3000:]}")
     data = json.loads(output.stdout.strip().splitlines()[-1])
     data["wall"] = time.perf_counter() - started  # including Python start-up and imports
+    data["cpu"] = children_cpu() - cpu
     return data
+
+
+def children_cpu() -> float:
+    """User + system seconds of every finished process started from here (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def settle() -> None:
@@ -87,16 +98,18 @@ def set_aside(folder: Path, trash: Path) -> None:
         folder.rename(trash / f"{len(list(trash.iterdir()))}-{folder.name}")
 
 
-def baseline(project: Path, out: Path, trash: Path) -> float:
+def baseline(project: Path, out: Path, trash: Path, script: str = "baseline.py") -> tuple[float, float]:
+    """(wall, CPU) seconds of a baseline script's build."""
     set_aside(out, trash)
     settle()
+    cpu = children_cpu()
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "baseline.py"), str(project), str(out)],
+        [sys.executable, str(ROOT / "benchmarks" / script), str(project), str(out)],
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_cpu() - cpu
 
 
 def serve_rebuild(project: Path, out: Path, edits: int = 20) -> float:
@@ -120,7 +133,7 @@ def serve_rebuild(project: Path, out: Path, edits: int = 20) -> float:
 def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> dict:
     project = generate(tmp / name, stories, signatories)
     out = tmp / f"{name}-out"
-    colds, warms, steadies, base = [], [], [], []
+    colds, warms, steadies, base, pool = [], [], [], [], []
     trees = (out, out.parent / f".{out.name}.prev")
     trash = tmp / "trash"  # deleted with `tmp`, after every measurement
     for _ in range(runs):
@@ -133,15 +146,20 @@ def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> 
         timed_build(project, out)  # now both output trees exist
         steadies.append(timed_build(project, out))
         base.append(baseline(project, tmp / f"{name}-baseline", trash))
+        pool.append(baseline(project, tmp / f"{name}-pool", trash, "baseline_pool.py"))
     cold = statistics.median(c["wall"] for c in colds)
+    cpu = statistics.median(c["cpu"] for c in colds)
     warm = statistics.median(w["wall"] for w in warms)
     steady = statistics.median(w["wall"] for w in steadies)
-    base_s = statistics.median(base)
+    base_s = statistics.median(wall for wall, _ in base)
+    base_cpu = statistics.median(cpu for _, cpu in base)
+    pool_s = statistics.median(wall for wall, _ in pool)
     rebuild = serve_rebuild(project, tmp / f"{name}-preview")
     pages = colds[0]["pages"]
     return {
         "size": f"{name} ({stories}/{signatories})",
         "cold": cold,
+        "cpu": cpu,
         "warm": warm,
         "steady": steady,
         "serve": rebuild,
@@ -149,7 +167,12 @@ def measure(name: str, stories: int, signatories: int, runs: int, tmp: Path) -> 
         "worker": max(c["worker_mb"] for c in colds + warms + steadies),
         "pps": pages / cold,
         "baseline": base_s,
+        "baseline_cpu": base_cpu,
+        "pool": pool_s,
         "ratio": cold / base_s,
+        "cpu_ratio": cpu / base_cpu,
+        "warm_ratio": warm / base_s,
+        "pool_ratio": cold / pool_s,
     }
 
 
@@ -174,19 +197,30 @@ def main() -> None:
             real.append(timed_build(real_project, real_out))
         real_serve = _real_serve(real_project, tmp / "real-preview")
     print(
-        f"{'size (stories/signatories)':28} {'cold s':>7} {'warm s':>7} {'steady s':>9} {'serve ms':>9} "
-        f"{'peak MB':>8} {'worker MB':>10} {'pages/s':>8} {'baseline s':>11} {'cold/base':>10}"
+        f"{'size (stories/signatories)':28} {'cold s':>7} {'cold CPU':>9} {'warm s':>7} {'steady s':>9} "
+        f"{'serve ms':>9} {'peak MB':>8} {'worker MB':>10} {'pages/s':>8}"
     )
     for r in rows:
         worker = f"{r['worker']:.0f}" if r["worker"] else "-"  # "-": too small for render processes
         print(
-            f"{r['size']:28} {r['cold']:7.2f} {r['warm']:7.2f} {r['steady']:9.2f} {r['serve'] * 1000:9.0f} "
-            f"{r['rss']:8.0f} {worker:>10} {r['pps']:8.0f} {r['baseline']:11.2f} {r['ratio']:10.2f}"
+            f"{r['size']:28} {r['cold']:7.2f} {r['cpu']:9.2f} {r['warm']:7.2f} {r['steady']:9.2f} "
+            f"{r['serve'] * 1000:9.0f} {r['rss']:8.0f} {worker:>10} {r['pps']:8.0f}"
+        )
+    print()
+    print(
+        f"{'size (stories/signatories)':28} {'plain s':>8} {'plain CPU':>10} {'pool s':>7} "
+        f"{'cold/plain':>11} {'CPU/plain':>10} {'warm/plain':>11} {'cold/pool':>10}"
+    )
+    for r in rows:
+        print(
+            f"{r['size']:28} {r['baseline']:8.2f} {r['baseline_cpu']:10.2f} {r['pool']:7.2f} "
+            f"{r['ratio']:11.2f} {r['cpu_ratio']:10.2f} {r['warm_ratio']:11.2f} {r['pool_ratio']:10.2f}"
         )
     print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
           f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
           f"one-page rebuild in serve {real_serve * 1000:.0f} ms")  # fmt: skip
-    print("cold/warm/steady are wall times of a fresh `python` process, start-up and imports included.")
+    print("cold/warm/steady are wall times of a fresh `python` process, start-up and imports included;")
+    print("plain: benchmarks/baseline.py, pool: benchmarks/baseline_pool.py (C loader, process pool).")
 
 
 def _real_serve(project: Path, out: Path) -> float:

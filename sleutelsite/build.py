@@ -1,22 +1,32 @@
-"""The recipe: load, render, write. Read this first."""
+"""The recipe: load, render, write. Read this first.
+
+    site = load_site(...)              # raises BuildError, all problems at once
+    files = render_site(site, ...)     # {path: bytes}; writes nothing
+    write_site(files, out, project)    # atomic
+
+`build`, `check` and the preview (`serve.py`) all make the site with `make_site`. How
+fast is decided here and only here: the plan (`speed.Plan`) says when work is shared
+over processes, the runner runs it, and the memo (`BuildCache`) remembers pure steps.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render_pages
+import jinja2
+
 from .cache import CACHE_FOLDER, BuildCache
 from .errors import Problem
 from .load import load_site
-from .load_content import Options, markdown_body, markdown_files
+from .load_content import Options
 from .model import Site
-from .render import make_environment, render_site
+from .render import Output, Preview, make_environment, render_site
 from .render_markdown import MarkdownRenderer
-from .write import Staging, WriteStats
+from .speed import Plan, SerialRunner, make_runner, young_garbage_only
+from .write import WriteStats, check_output_folder, write_site
 from .write_lock import OutputLock
 
 
@@ -27,6 +37,32 @@ class BuildResult:
     warnings: tuple[Problem, ...] = ()  # the build is fine, only slower: a damaged cache
 
 
+@dataclass
+class Engine:
+    """What making the site needs besides the project: the memo, the Markdown renderer
+    that uses it, the templates and the runner. One per build, or one per preview."""
+
+    project: Path
+    memo: BuildCache
+    runner: SerialRunner
+    env: jinja2.Environment
+    markdown: MarkdownRenderer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.markdown = MarkdownRenderer(self.memo)
+
+
+def make_site(
+    engine: Engine, options: Options, base_url: str | None = None, preview: Preview | None = None
+) -> tuple[Site, Output]:
+    """Load and render: the site and every file it is made of. Raises BuildError."""
+    project = engine.project
+    with young_garbage_only():
+        site = load_site(project, options, base_url, engine.memo, engine.runner)
+        files = render_site(site, project, engine.env, engine.markdown, preview, engine.runner)
+    return site, files
+
+
 def build(
     project: Path,
     out: Path,
@@ -34,6 +70,7 @@ def build(
     today: dt.date | None = None,
     drafts: bool = False,
     use_cache: bool = True,
+    plan: Plan | None = None,
 ) -> BuildResult:
     """Build the site into `out`. Raises BuildError; then `out` is left untouched.
 
@@ -41,39 +78,19 @@ def build(
     results of pure steps are kept in .cache/ (safe to delete) for the next build.
     """
     options = Options(today=today or build_date(), include_drafts=drafts)
-    cache = BuildCache(project / CACHE_FOLDER if use_cache else None)
-    markdown = MarkdownRenderer(cache)
-    thresholds, frozen_before = gc.get_threshold(), gc.get_freeze_count() > 0
-    # On a large site the other core converts Markdown while this one loads the site.
-    markdown.convert_early(lambda: markdown_files(project), markdown_body, render_pages.PARALLEL_MIN_PAGES)
-    staging = lock = None
+    check_output_folder(Path(os.path.abspath(out)), project)  # before any work, not after it
+    folder = project / CACHE_FOLDER if use_cache else None
+    memo = BuildCache(folder)
     try:
-        site = load_site(project, options, base_url, cache)  # raises BuildError, all problems at once
-        # The loaded site and the pages made of it live until the build ends: the collector
-        # need not walk them again and again (on a large site its full collections took
-        # 1 s in all). Young garbage, each page's, is still collected as usual.
-        gc.freeze()
-        gc.set_threshold(thresholds[0], thresholds[1], 1_000_000)
-        env = make_environment(project / "templates", project / CACHE_FOLDER if use_cache else None)
-        lock = OutputLock(out, project)  # one build at a time into `out`: waits, or stops with who
-        staging = Staging(out, project)  # a hidden folder beside `out`; the live site stays as it is
-        # Pages go into the staging folder as they are made; any problem still stops the build.
-        files = render_site(site, project, env, markdown, place=staging.place_soon)
-        stats = staging.finish(files)  # the rest of the files, then one atomic swap
-        cache.save(prune=True)
-    except BaseException:
-        if staging is not None:
-            staging.abandon()
-        raise
+        with make_runner(plan or Plan.for_machine(), [memo]) as runner:
+            engine = Engine(project, memo, runner, make_environment(project / "templates", folder))
+            site, files = make_site(engine, options, base_url)
+        with OutputLock(out, project):  # one build at a time into `out`: waits, or stops with who
+            stats = write_site(files, out, project)
+        memo.save(prune=True)
     finally:
-        gc.set_threshold(*thresholds)
-        if not frozen_before:  # (what the caller froze stays frozen)
-            gc.unfreeze()  # a process that builds again, such as a test run, collects it as usual
-        markdown.cancel()  # (not needed at all when every page came from the cache)
-        cache.close()
-        if lock is not None:
-            lock.release()
-    return BuildResult(site, stats, tuple(cache.warnings))
+        memo.close()
+    return BuildResult(site, stats, tuple(memo.warnings))
 
 
 def build_date() -> dt.date:
@@ -85,10 +102,17 @@ def build_date() -> dt.date:
 
 
 def check(
-    project: Path, base_url: str | None = None, today: dt.date | None = None, strict: bool = False
+    project: Path,
+    base_url: str | None = None,
+    today: dt.date | None = None,
+    strict: bool = False,
+    plan: Plan | None = None,
 ) -> Site:
     """Everything a build checks, writing nothing. `strict` asks more (see README)."""
     options = Options(today=today or build_date(), strict=strict)
-    site = load_site(project, options, base_url)
-    render_site(site, project)
+    memo = BuildCache()
+    with make_runner(plan or Plan.for_machine(), [memo]) as runner:
+        site, _ = make_site(
+            Engine(project, memo, runner, make_environment(project / "templates")), options, base_url
+        )
     return site

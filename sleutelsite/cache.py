@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import pickle  # only between this build's own processes, never on disk
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,8 +37,9 @@ Slot = tuple[str, str]
 
 def engine_fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
-    for file in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    engine = Path(__file__).parent
+    for file in sorted(engine.rglob("*.py")):
+        digest.update(file.relative_to(engine).as_posix().encode() + b"\0" + file.read_bytes())
     digest.update(library_versions().encode())
     return digest.hexdigest()
 
@@ -80,14 +82,13 @@ class BuildCache:
     def __init__(self, folder: Path | None = None) -> None:
         self.salt = engine_fingerprint().encode()
         self._memory: dict[Slot, object] = {}
-        self._new: dict[Slot, object] = {}  # without a folder: what a render worker sends back
         self._pending: dict[Slot, bytes] = {}  # entries, encoded, to save
         self._inherited: dict[Slot, bytes] = {}  # a forked worker's: the build process saves them
         self._pending_bytes = 0
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
-        self._writers: list = []  # render workers still writing their entries to disk
+        self._made: dict[Slot, tuple[bool, bytes]] | None = None  # in a forked worker: what it made
         self._db: CacheFile | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
         self._codec = CacheCodec(stored_classes())
@@ -125,14 +126,14 @@ class BuildCache:
             data = part.encode() if isinstance(part, str) else part
             chunks.append(len(data).to_bytes(8, "little"))
             chunks.append(data)
-        return hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()
+        return hashlib.sha256(b"".join(chunks)).hexdigest()[:40]  # twice blake2b's speed where CPUs have SHA
 
     def get(self, ns: str, key: str) -> object | None:
         slot = (ns, key)
         if slot in self._memory:
             self._used.add(slot)
             return self._memory[slot]
-        blob = self._pending.get(slot) or self._inherited.get(slot)
+        blob = self._pending.get(slot) or self._inherited.get(slot) or self._made_here(slot)
         if blob is None and self._db is not None:
             blob = self._read(ns, key, take=True)  # a small kind's value is kept unpickled below
         if blob is None:
@@ -188,13 +189,18 @@ class BuildCache:
     def _held(self, slot: Slot) -> bool:
         """In this process's memory: made or read here, or left unwritten by the build
         process this render worker was forked from."""
-        return slot in self._memory or slot in self._pending or slot in self._inherited
+        return (
+            slot in self._memory
+            or slot in self._pending
+            or slot in self._inherited
+            or bool(self._made_here(slot))
+        )
 
-    def keys(self, ns: str) -> frozenset[str]:
-        """Every key of a big kind that `has` finds now."""
-        assert ns in BIG
-        found = {key for kind, key in (*self._memory, *self._pending, *self._inherited) if kind == ns}
-        return frozenset(found | (self._stored_keys(ns) if self._db is not None else set()))
+    def _made_here(self, slot: Slot) -> bytes | None:
+        """What this forked worker made and keeps for its parent, if the file can hold it
+        (one the file cannot hold is in `_memory`, see `put`)."""
+        made = self._made.get(slot) if self._made is not None else None
+        return made[1] if made is not None and made[0] else None
 
     def _stored_keys(self, ns: str) -> set[str]:
         """The keys of a big kind on disk, read once: one query instead of one per page."""
@@ -217,6 +223,15 @@ class BuildCache:
     def put(self, ns: str, key: str, value: object) -> None:
         slot = (ns, key)
         self._used.add(slot)
+        if self._made is not None:  # a forked worker: its parent keeps it (see `changes`)
+            try:
+                self._made[slot] = (True, self._codec.encode(value))
+            except Unstorable:  # (kept in memory, as in a build process)
+                self._made[slot] = (False, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                self._memory[slot] = value
+            if ns not in BIG:
+                self._memory[slot] = value
+            return
         if self._db is not None:  # on disk: written in batches, never piled up in memory
             try:
                 blob = self._codec.encode(value)
@@ -231,11 +246,10 @@ class BuildCache:
                 self.flush()
             return
         self._memory[slot] = value
-        self._new[slot] = value
 
     def flush(self) -> None:
-        """Write the entries made so far."""
-        if self._db is None or not self._pending:
+        """Write the entries made so far (in a forked worker: never; its parent does)."""
+        if self._db is None or not self._pending or self._made is not None:
             return
         with self._db:
             self._db.executemany(
@@ -248,49 +262,40 @@ class BuildCache:
         self._pending.clear()
         self._pending_bytes = 0
 
-    @property
-    def on_disk(self) -> bool:
-        return self._db is not None
-
-    def new_since(self, mark: set[Slot]) -> dict[Slot, object]:
-        """Small entries added after `mark` (from `marker()`): a render worker sends these back."""
-        return {slot: value for slot, value in self._new.items() if slot not in mark}
-
-    def marker(self) -> set[Slot]:
-        return set(self._new)
-
-    def used(self) -> set[Slot]:
-        return set(self._used)
-
     def after_fork(self) -> None:
-        """A forked worker must not share the parent's database connection, nor write the
-        entries the parent had not written yet (the parent does): it only reads them."""
+        """In a forked worker: its own database connection (one must never cross a fork),
+        the parent's unsaved entries only read, and what it makes kept for `changes`."""
         if self._path is not None:
             self._db = self._connect()
-            self._inherited, self._pending, self._pending_bytes = self._pending, {}, 0
+        self._inherited = {**self._inherited, **self._pending}
+        self._pending, self._pending_bytes = {}, 0
+        self._made, self._used = {}, set()
 
-    def add_entries(self, entries: dict[Slot, object], used: set[Slot] = frozenset()) -> None:  # type: ignore[assignment]
-        for (ns, key), value in entries.items():
-            self.put(ns, key, value)
+    def changes(self) -> tuple[dict[Slot, tuple[bool, bytes]], set[Slot]]:
+        """In a forked worker: the entries it made (encoded there, on its own core) and
+        used since it was forked or last asked."""
+        assert self._made is not None
+        made, used = self._made, self._used
+        self._made, self._used = {}, set()
+        return made, used
+
+    def merge(self, changes: object) -> None:
+        """Keep a worker's entries as if this process had made them."""
+        made, used = changes  # type: ignore[misc]
         self._used |= used
-
-    def take_pending(self) -> dict[Slot, bytes]:
-        """The entries not yet on disk, encoded: a render worker writes them for this process."""
-        pending, self._pending, self._pending_bytes = self._pending, {}, 0
-        return pending
-
-    def add_pending(self, blobs: dict[Slot, bytes]) -> None:
-        self._pending.update(blobs)
-        self._pending_bytes += sum(len(blob) for blob in blobs.values())
-
-    def written_by(self, process) -> None:  # type: ignore[no-untyped-def]
-        """A forked worker still flushing its own entries; `save` waits for it."""
-        self._writers.append(process)
-
-    def wait_for_writers(self) -> None:
-        for process in self._writers:
-            process.join()  # a worker that failed to write only makes the next build slower
-        self._writers.clear()
+        for slot, (storable, blob) in made.items():
+            self._used.add(slot)
+            if not storable:  # a type the file does not keep: in memory only, as in `put`
+                self._memory[slot] = pickle.loads(blob)  # (from our own forked worker)
+                continue
+            if self._db is not None:
+                self._pending[slot] = blob
+                self._pending_bytes += len(blob)
+                if slot[0] in BIG:
+                    continue
+            self._memory[slot] = self._codec.decode(blob)
+        if self._pending_bytes > _FLUSH_BYTES:
+            self.flush()
 
     def start_round(self) -> None:
         """A long-running preview calls this before each rebuild."""
@@ -299,13 +304,11 @@ class BuildCache:
     def forget_unused(self) -> None:
         """Drop what the last round did not use, so memory stays flat over many edits."""
         self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
-        self._new = {slot: v for slot, v in self._new.items() if slot in self._used}
         if self._db is None:  # (with a database they are written, and pruned there)
             self._pending = {slot: b for slot, b in self._pending.items() if slot in self._used}
 
     def save(self, prune: bool = False) -> None:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""
-        self.wait_for_writers()
         if self._db is None:
             return
         self.flush()
@@ -321,10 +324,8 @@ class BuildCache:
                 self._db.execute(
                     "DELETE FROM memo WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.ns = memo.ns AND used.key = memo.key)"
                 )
-        self._new.clear()
 
     def close(self) -> None:
-        self.wait_for_writers()
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -7,6 +7,8 @@ import os
 import sys
 import time
 import traceback
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from .build import build, build_date, check
@@ -59,6 +61,23 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _warning_printer(args.lang)  # an engine warning in the user's language
+        return _run(args)
+
+
+def _warning_printer(lang: str) -> Callable[..., None]:
+    def show(message: Warning | str, category: type, filename: str, lineno: int, *_: object) -> None:
+        found = getattr(message, "problem", None)
+        if found is not None:
+            print(f"{found.message(lang)} {found.hint(lang)}", file=sys.stderr)
+        else:
+            print(warnings.formatwarning(message, category, filename, lineno), end="", file=sys.stderr)
+
+    return show
+
+
+def _run(args: argparse.Namespace) -> int:
     command = args.command
     project = args.project.resolve()
     say = TERMINAL[args.lang]

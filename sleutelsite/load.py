@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ from .load_kinds import check_kind_words, load_kinds
 from .load_signatories import start_signatories
 from .load_yaml import YamlList, read_yaml, undecodable
 from .model import Entry, Language, Settings, Site
+from .speed import SerialRunner
 
 SETTINGS = "site.yaml"
 SETTINGS_FIELDS = {
@@ -43,24 +43,56 @@ def load_site(
     options: Options | None = None,
     base_url: str | None = None,
     cache: BuildCache | None = None,
+    runner: SerialRunner | None = None,
 ) -> Site:
-    """Read settings, content, signatories and static files; raise BuildError with all problems."""
-    enabled = gc.isenabled()
-    gc.disable()  # loading makes many small objects and no cycles; collecting would only cost
-    try:
-        return _load_site(project, options or Options(today=dt.date.today()), base_url, cache or BuildCache())
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _load_site(project: Path, options: Options, base_url: str | None, cache: BuildCache) -> Site:
+    """Read settings, content, signatories and static files; raise BuildError with all problems.
+    The runner may read the signatories meanwhile, in another process."""
+    options = options or Options(today=dt.date.today())
+    cache = cache or BuildCache()
     problems: list[Problem] = []
     settings = load_settings(project, base_url, problems)
     static_files = _files_below(project, "static", problems)
     templates = _files_below(project, "templates", problems)
-    # A long signatory list is parsed on the other core while content/ is read here.
-    finish_signatories = start_signatories(project, options.today, static_files, cache)
+    finish_signatories = start_signatories(
+        project, options.today, static_files, cache, runner or SerialRunner()
+    )
+    try:
+        kinds, content = _load_all_content(
+            project, settings, options, static_files, templates, problems, cache
+        )
+        signatories, signatories_key = finish_signatories(problems)
+    except BaseException:
+        finish_signatories.cancel()
+        raise
+    translations = load_translations(project, settings.languages, problems) if settings else {}
+    default = settings.languages[0].code if settings is not None else ""
+    if default in translations:
+        check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
+    if problems or settings is None:
+        raise BuildError(problems)
+    return Site(
+        settings=settings,
+        entries=_in_order(kinds, content.entries),
+        kinds=kinds,
+        signatories=tuple(signatories),
+        static_files=tuple(sorted(static_files)),
+        today=options.today,
+        next_scheduled=min(content.scheduled) if content.scheduled else None,
+        signatories_key=signatories_key,
+        translations=translations,
+    )
+
+
+def _load_all_content(
+    project: Path,
+    settings: Settings | None,
+    options: Options,
+    static_files: frozenset[str],
+    templates: frozenset[str],
+    problems: list[Problem],
+    cache: BuildCache,
+) -> tuple[tuple[Kind, ...], Content]:
+    """The kinds, and the content of every language (content/ and content/<code>/)."""
     content = Content()
     codes = tuple(lang.code for lang in settings.languages) if settings is not None else ()
     kinds, broken_folders = load_kinds(project, templates, codes, problems)
@@ -91,24 +123,7 @@ def _load_site(project: Path, options: Options, base_url: str | None, cache: Bui
     _check_unique_tips(content, problems)
     if own_kinds:  # a kind's address pattern may lead where another file's page is
         _check_unique_urls(kinds, content, problems)
-    signatories, signatories_key = finish_signatories(problems)
-    translations = load_translations(project, settings.languages, problems) if settings else {}
-    default = settings.languages[0].code if settings is not None else ""
-    if default in translations:
-        check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
-    if problems or settings is None:
-        raise BuildError(problems)
-    return Site(
-        settings=settings,
-        entries=_in_order(kinds, content.entries),
-        kinds=kinds,
-        signatories=tuple(signatories),
-        static_files=tuple(sorted(static_files)),
-        today=options.today,
-        next_scheduled=min(content.scheduled) if content.scheduled else None,
-        signatories_key=signatories_key,
-        translations=translations,
-    )
+    return kinds, content
 
 
 def load_settings(project: Path, base_url: str | None, problems: list[Problem]) -> Settings | None:

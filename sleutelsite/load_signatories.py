@@ -11,7 +11,6 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from .background import can_fork, in_background
 from .cache import BuildCache
 from .errors import Problem, problem
 from .load_content import slugify
@@ -20,6 +19,7 @@ from .load_logo import check_logo, check_logo_folder
 from .load_lookalikes import char_name, host_lookalike
 from .load_yaml import MAX_PROBLEMS, YamlList, YamlMap, read_yaml, undecodable
 from .model import Signatory
+from .speed import Job, SerialRunner
 
 PATH = "signatories.yaml"
 # The large benchmark's 50,000 signatories take 9.8 MB; the real list of a coalition of
@@ -96,29 +96,48 @@ def load_signatories(
     static_files: frozenset[str],
     problems: list[Problem],
     cache: BuildCache | None = None,
+    runner: SerialRunner | None = None,
 ) -> tuple[list[Signatory], str]:
     """Read and check the file; memoised by its bytes, today and the logo files' stamps.
 
     Returns the signatories and the key they follow from ("" when not memoised).
     """
-    return start_signatories(project, today, static_files, cache)(problems)
+    return start_signatories(project, today, static_files, cache, runner or SerialRunner())(problems)
+
+
+class ComingSignatories:
+    """Signatories being loaded: call it with the problems list to get them (and the key
+    they follow from); `cancel` when they are no longer wanted."""
+
+    def __init__(
+        self, finish: Callable[[list[Problem]], tuple[list[Signatory], str]], job: Job | None
+    ) -> None:  # type: ignore[type-arg]
+        self._finish, self._job = finish, job
+
+    def __call__(self, problems: list[Problem]) -> tuple[list[Signatory], str]:
+        return self._finish(problems)
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
 
 
 def start_signatories(
-    project: Path, today: dt.date, static_files: frozenset[str], cache: BuildCache | None
-) -> Callable[[list[Problem]], tuple[list[Signatory], str]]:
-    """Begin loading; returns the function that finishes it (adding its problems).
-
-    A long file that is not in the cache is parsed in a forked process meanwhile, so the
-    caller can read content/ on the other core.
-    """
+    project: Path,
+    today: dt.date,
+    static_files: frozenset[str],
+    cache: BuildCache | None,
+    runner: SerialRunner,
+) -> ComingSignatories:
+    """Begin loading. A file that is not in the cache is parsed as a job of the runner,
+    which may run it in another process meanwhile, while the caller reads content/."""
     file = project / PATH
     if cache is None or file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_BYTES:
 
         def uncached(problems: list[Problem]) -> tuple[list[Signatory], str]:
-            return _load_signatories(project, today, static_files, problems), ""
+            return _load_signatories(project, today, static_files, problems, runner), ""
 
-        return uncached
+        return ComingSignatories(uncached, None)
     logos = sorted(name for name in static_files if name.startswith("logos/"))
     stamps = [
         f"{name}:{(project / 'static' / name).stat().st_size}:{(project / 'static' / name).stat().st_mtime_ns}"
@@ -127,34 +146,31 @@ def start_signatories(
     data = file.read_bytes()
     key = cache.key("signatories", data, today.isoformat(), *stamps)
     found = cache.get("signatories", key)
-    waiting = None
-    if found is None and len(data) > _BACKGROUND_FROM and can_fork():
-        waiting = in_background(lambda: _parsed(project, today, static_files), "reading signatories.yaml")
+    job = None
+    if found is None:
+        job = runner.start("signatories", lambda: _parsed(project, today, static_files, runner), len(data))
 
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
         if result is None:
-            result = waiting.result() if waiting is not None else _parsed(project, today, static_files)
+            result = job.result()  # type: ignore[union-attr]
             cache.put("signatories", key, result)
         signatories, found_problems = result  # type: ignore[misc]
         problems.extend(found_problems)
         return list(signatories), key
 
-    return finish
-
-
-_BACKGROUND_FROM = 256 * 1024  # bytes; below this a process costs more than it saves
+    return ComingSignatories(finish, job)
 
 
 def _parsed(
-    project: Path, today: dt.date, static_files: frozenset[str]
+    project: Path, today: dt.date, static_files: frozenset[str], runner: SerialRunner
 ) -> tuple[list[Signatory], list[Problem]]:
     found: list[Problem] = []
-    return _load_signatories(project, today, static_files, found), found
+    return _load_signatories(project, today, static_files, found, runner), found
 
 
 def _load_signatories(
-    project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem]
+    project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem], runner: SerialRunner
 ) -> list[Signatory]:
     file = project / PATH
     if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
@@ -174,25 +190,7 @@ def _load_signatories(
     lines = text.split("\n")
     found: list[Problem] = []  # this file's problems
     if len(text) > _GROUPED_FROM and _is_plain_list(lines):
-        # A long list is read a few hundred entries at a time, so the parser's nodes for
-        # the whole file never exist at once (50,000 entries would take hundreds of MB);
-        # a very long one in two halves at once, the second in another process.
-        starts = _entry_starts(lines)
-        half = (len(starts) - 1) // 2 // _GROUP * _GROUP
-        if len(text) > _SPLIT_FROM and half and can_fork():
-            second = in_background(
-                lambda: _checked_part(lines, starts[half:], today, static_files, project),
-                "reading signatories.yaml",
-            )
-            parts = [_checked_part(lines, starts[: half + 1], today, static_files, project), second.result()]
-        else:
-            parts = [_checked_part(lines, starts, today, static_files, project)]
-        result = []
-        for part_problems, signatories, stopped in parts:
-            found += part_problems
-            result += signatories
-            if stopped:  # what comes after it was not checked (or not needed)
-                break
+        result, stopped = _checked_groups(lines, today, static_files, project, found, runner)
     else:
         data, read_problems = read_yaml(text, PATH, source_lines=lines)
         if data is None and read_problems:
@@ -249,7 +247,40 @@ def anchor_of(name: str) -> str:
     return "org-" + slugify(name)
 
 
-_GROUPED_FROM = 1024 * 1024  # bytes
+def _checked_groups(
+    lines: list[str],
+    today: dt.date,
+    static_files: frozenset[str],
+    project: Path,
+    problems: list[Problem],
+    runner: SerialRunner,
+) -> tuple[list[Signatory], Problem | None]:
+    """A long list, read a few hundred entries at a time, so the parser's nodes for the
+    whole file never exist at once (50,000 entries would take hundreds of MB); the runner
+    may share the groups out over processes. Checking stops after the group in which the
+    problems reach MAX_PROBLEMS, so a file of bad entries costs at most one wave of groups,
+    however the groups were run (the same problems either way)."""
+    starts = _entry_starts(lines)
+    groups = [starts[first : first + _GROUP + 1] for first in range(0, len(starts) - 1, _GROUP)]
+    result: list[Signatory] = []
+    for wave in range(0, len(groups), _WAVE):
+        parts = runner.map(
+            "signatory groups",
+            lambda group: _checked_part(lines, group, today, static_files, project),
+            groups[wave : wave + _WAVE],
+        )
+        for number, (found, signatories, stopped) in enumerate(parts, start=wave):
+            problems.extend(found)
+            result += signatories
+            if stopped is None and len(problems) >= MAX_PROBLEMS and number + 1 < len(groups):
+                stopped = _stopped(groups[number + 1][0] + 1, problems)
+            if stopped is not None:
+                return result, stopped
+    return result, None
+
+
+_WAVE = 32  # groups checked before looking at the problem count again
+_GROUPED_FROM = 1024 * 1024  # bytes: a longer list is read in groups (of _GROUP entries)
 
 
 def _is_plain_list(lines: list[str]) -> bool:
@@ -264,7 +295,6 @@ def _entry_starts(lines: list[str]) -> list[int]:
     return [0, *starts, len(lines)]
 
 
-_SPLIT_FROM = 4 * 1024 * 1024  # bytes: from here two processes read the list
 _GROUP = 500  # entries parsed at a time
 
 

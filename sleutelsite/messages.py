@@ -1695,3 +1695,24 @@ MESSAGES.update(
         },
     }
 )
+
+
+# --- Speed: the Markdown Converter's self-check (sleutelsite/render_markdown.py) ---
+MESSAGES.update(
+    {
+        "markdown_fallback": {
+            "nl": (
+                "waarschuwing: deze versie van Python-Markdown ({release}) werkt anders dan de snelle "
+                "Markdown-omzetter verwacht ({reason}); de build gebruikt gewoon Python-Markdown: dezelfde "
+                "pagina's, maar langzamer.",
+                "Meld het als issue met deze melding erbij; tot het is opgelost kun je gewoon bouwen.",
+            ),
+            "en": (
+                "warning: this version of Python-Markdown ({release}) works differently from what the fast "
+                "Markdown converter expects ({reason}); the build uses plain Python-Markdown: the same "
+                "pages, only slower.",
+                "Report it as an issue with this message; until it is fixed you can build as usual.",
+            ),
+        },
+    }
+)

@@ -8,9 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from .background import Pending, can_fork, in_background
 from .cache import BuildCache
-from .cache_templates import template_cache
 from .errors import BuildError, Problem, problem
 from .links import broken_links
 from .model import Page, Site
@@ -22,16 +20,10 @@ from .render_context import (
 from .render_exports import signatories_csv, signatories_json
 from .render_feeds import entries_feed, robots, signatories_feed, sitemap
 from .render_markdown import MarkdownRenderer
-from .render_pages import (
-    PARALLEL_MIN_PAGES,
-    PageJob,
-    PageRenderer,
-    page_jobs,
-    prepare_templates,
-    render_pages,
-    templates_fingerprint,
-)
+from .render_pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
 from .render_safety import Finding, unsafe_problems
+from .render_templates import make_environment, prepare_templates, templates_fingerprint
+from .speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
 
@@ -43,76 +35,33 @@ class Preview:
     livereload_port: int
 
 
-def make_environment(
-    templates: Path, cache_folder: Path | None = None, reload: bool = False
-) -> jinja2.Environment:
-    """Jinja with autoescaping and strict undefined names; compiled templates kept in cache.
-    With `reload` (the preview) a changed template file is read again; a build reads each once."""
-    bytecode = template_cache(cache_folder) if cache_folder is not None else None  # signed: runs ours only
-    return _Environment(
-        loader=jinja2.FileSystemLoader(templates),
-        bytecode_cache=bytecode,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=reload,
-    )
-
-
-class _Environment(jinja2.Environment):
-    """Parses each template once: the page keys read a template's names from its syntax
-    tree (`parse`), and compiling it needs the same tree (11 of the real site's 120 ms
-    cold render). A tree is handed to the compiler once, then let go."""
-
-    def __init__(self, **options) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(**options)
-        self._trees: dict[tuple[str, str | None, str | None], object] = {}
-
-    def parse(self, source, name=None, filename=None):  # type: ignore[no-untyped-def]
-        tree = super().parse(source, name, filename)
-        self._trees[(source, name, filename)] = tree
-        return tree
-
-    def _parse(self, source, name, filename):  # type: ignore[no-untyped-def]
-        tree = self._trees.pop((source, name, filename), None)
-        return tree if tree is not None else super()._parse(source, name, filename)
-
-
 def render_site(
     site: Site,
     project: Path,
     env: jinja2.Environment | None = None,
     markdown: MarkdownRenderer | None = None,
     preview: Preview | None = None,
-    place: Callable[[PurePosixPath, bytes], object] | None = None,
+    runner: SerialRunner | None = None,
 ) -> Output:
     """Render every page and list every static file; raise BuildError on any problem.
-
-    With `place` (a Staging's place_soon), each page goes to the staging folder as soon
-    as it is made, by the process that made it, and the output holds its outcome.
-    """
+    The runner decides where pages are rendered (here, or shared over processes)."""
     env = env or make_environment(project / "templates")
     markdown = markdown or MarkdownRenderer()
+    runner = runner or SerialRunner()
     cache = markdown.cache
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
-    data_files, data_pending = _start_data_files(site, all_jobs, known_urls, cache, identities)
-    texts = [tip.body for tip in site.tips] + [job.page.body for job in all_jobs]
-    coming = None
-    if len(texts) < PARALLEL_MIN_PAGES:  # larger sites render over processes when it pays
-        coming = markdown.convert_soon(texts)
+    data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
     try:
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
-        prepare_templates(env, cache, templates_key)  # meanwhile, and before render processes fork
+        prepare_templates(env, cache, templates_key)
         work, problems = _page_work(
-            site, project, env, markdown, preview, place, identities, known_urls, all_jobs, templates_key
+            site, project, env, markdown, preview, identities, known_urls, all_jobs, templates_key
         )
-        rendered, template_problems = render_pages(work, cache)
+        rendered, template_problems = render_pages(work, cache, runner, markdown.ready)
         problems += _once_per_template_line(template_problems)
         bodies = {job.page.url: job.page for job in all_jobs}
         for page in rendered:
@@ -122,14 +71,23 @@ def render_site(
             raise BuildError(problems)
         data = data_files()
     except BaseException:
-        for pending in (data_pending, coming):
-            if pending is not None:
-                pending.cancel()
+        data_job.cancel()
         raise
+    return _linked_output(site, project, rendered, data, preview)
+
+
+def _linked_output(
+    site: Site,
+    project: Path,
+    rendered: list[RenderedPage],
+    data: dict[PurePosixPath, bytes],
+    preview: Preview | None,
+) -> Output:
+    """Every file of the site, once every internal link is known to lead somewhere."""
     other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data}
     if preview:
         other_urls.add("/_preview/live.js")
-    problems += broken_links(rendered, project, other_urls)
+    problems = broken_links(rendered, project, other_urls)
     if problems:
         raise BuildError(problems)
     output: Output = dict(data)
@@ -146,7 +104,6 @@ def _page_work(
     env: jinja2.Environment,
     markdown: MarkdownRenderer,
     preview: Preview | None,
-    place: Callable[[PurePosixPath, bytes], object] | None,
     identities: dict[str, str],
     known_urls: frozenset[str],
     all_jobs: list[PageJob],
@@ -177,10 +134,17 @@ def _page_work(
             return page_notice(page, site.today, t) if preview else ""
 
         renderer = PageRenderer(
-            project, env, shared, content_html, notice, preview, cache, identities, templates_key,
-            (lambda url, html: place(output_path(url), html)) if place is not None else None,
+            project,
+            env,
+            shared,
+            content_html,
+            notice,
+            preview,
+            cache,
+            identities,
+            templates_key,
             markdown.key,
-        )  # fmt: skip
+        )
         work += [(job, renderer) for job in all_jobs if job.page.lang == lang.code]
     return work, problems
 
@@ -202,15 +166,17 @@ def _once_per_template_line(problems: list[Problem]) -> list[Problem]:
     return result
 
 
-_DATA_IN_BACKGROUND = 10_000  # signatories + stories: from here the files are made meanwhile
-
-
 def _start_data_files(
-    site: Site, jobs: list[PageJob], known_urls: frozenset[str], cache: BuildCache, identities: dict[str, str]
-) -> tuple[Callable[[], dict[PurePosixPath, bytes]], Pending | None]:
+    site: Site,
+    jobs: list[PageJob],
+    known_urls: frozenset[str],
+    cache: BuildCache,
+    identities: dict[str, str],
+    runner: SerialRunner,
+) -> tuple[Callable[[], dict[PurePosixPath, bytes]], Job[dict[str, bytes]]]:
     """Exports, feeds per language, sitemap and robots.txt, memoised by what each follows
-    from. Returns the function that gives them; on a large site the missing ones are made
-    in another process meanwhile (the other half of the result: to cancel on failure)."""
+    from. Returns the function that gives them, and the job that makes the missing ones
+    (the runner may start it meanwhile, in another process: to cancel on failure)."""
     settings = site.settings
     base_url = settings.base_url
     signatories = identities.get("signatories") or repr(site.signatories)
@@ -239,27 +205,26 @@ def _start_data_files(
                     fed[kind.name] + lang.code,
                     lambda code=lang.code, kind=kind: entries_feed(site, kind, code),  # type: ignore[misc]
                 )
-    keys = {name: cache.key("data-file", name, repr(settings), repr(site.translations), inputs)
-            for name, (inputs, _) in makers.items()}  # fmt: skip
+    common = cache.key(
+        repr(settings), repr(site.translations)
+    )  # (once, not per file: the preview's every save)
+    keys = {name: cache.key("data-file", name, common, inputs) for name, (inputs, _) in makers.items()}
     files = {name: cache.get("data", key) for name, key in keys.items()}
     missing = sorted(name for name, data in files.items() if data is None)
 
     def make_missing() -> dict[str, bytes]:
         return {name: makers[name][1]() for name in missing}
 
-    pending = None
-    fed_entries = sum(len(site.of_kind(name)) for name in fed)
-    if missing and len(site.signatories) + fed_entries >= _DATA_IN_BACKGROUND and can_fork():
-        pending = in_background(make_missing, "making the exports and feeds")
+    size = len(site.signatories) + sum(len(site.of_kind(name)) for name in fed) if missing else 0
+    job = runner.start("data files", make_missing, size)
 
     def finish() -> dict[PurePosixPath, bytes]:
-        made = pending.result() if pending is not None else make_missing()
-        for name, data in made.items():  # type: ignore[union-attr]
+        for name, data in job.result().items():
             cache.put("data", keys[name], data)
             files[name] = data
         return {PurePosixPath(name): files[name] for name in sorted(files)}  # type: ignore[misc]
 
-    return finish, pending
+    return finish, job
 
 
 def output_path(url: str) -> PurePosixPath:

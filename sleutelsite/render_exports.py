@@ -30,9 +30,19 @@ def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str]:
 
 
 def signatories_json(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
-    records = [signatory_record(s, base_url) for s in signatories]
-    data = {"count": len(records), "columns": list(COLUMNS), "signatories": records}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """What json.dumps(indent=2, ensure_ascii=False) makes of {count, columns, signatories},
+    written out here: with an indent, json uses its pure Python encoder, ten times slower
+    on 50,000 signatories (a test compares both)."""
+    head = json.dumps({"count": len(signatories), "columns": list(COLUMNS)}, ensure_ascii=False, indent=2)
+    records = ",\n".join(
+        _RECORD.format(*map(_string, signatory_record(s, base_url).values())) for s in signatories
+    )
+    listed = f"[\n{records}\n  ]" if records else "[]"
+    return f'{head[:-2]},\n  "signatories": {listed}\n}}\n'.encode()
+
+
+_string = json.encoder.encode_basestring  # a str as JSON text, non-ASCII kept (in C where available)
+_RECORD = "    {{\n" + ",\n".join(f"      {_string(column)}: {{}}" for column in COLUMNS) + "\n    }}"
 
 
 def signatories_csv(signatories: tuple[Signatory, ...], base_url: str) -> bytes:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import mmap
+import warnings
 from collections.abc import Callable
 
-from .background import Pending, can_fork, in_background
 from .cache import BuildCache, markdown_release
+from .errors import Problem, problem
 from .render_safety import Finding, unsafe_findings
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
@@ -21,10 +21,10 @@ class MarkdownRenderer:
     """
 
     def __init__(self, cache: BuildCache | None = None) -> None:
-        self._md = None  # made on the first cache miss: a warm build never imports Markdown
+        self._md: Converter | PlainMarkdown | None = (
+            None  # at the first miss: a warm build never imports Markdown
+        )
         self.cache = cache or BuildCache()
-        self._coming: Pending | None = None  # conversions under way in another process
-        self._stop: mmap.mmap | None = None  # set to 1 to stop the early conversions (see convert_early)
         self._last: tuple[str, str] = ("", "")  # the last text keyed and its key
 
     def key(self, text: str) -> str:
@@ -34,88 +34,20 @@ class MarkdownRenderer:
             self._last = (text, self.cache.key(RENDERER_VERSION, text))
         return self._last[1]
 
-    def convert_early(
-        self, files: Callable[[], list[str]], read: Callable[[str], str | None], least: int
-    ) -> None:
-        """Before the site is loaded: convert the Markdown of the content files in a forked
-        process, which lists and reads them itself, while this one loads them; only when
-        there are at least `least` files (a site that renders over processes anyway).
-        The next `convert` or `convert_soon` stops it and takes what it has converted;
-        the rest is converted as usual. A text it read that the loader reads otherwise is
-        simply never asked for."""
-        if not can_fork():
-            return
-        known = set(self.cache.keys("md"))  # read here: only this process uses its database
-        stop = mmap.mmap(-1, 1)  # an anonymous shared page: the forked process sees the 1
-
-        def convert_until_stopped() -> list[tuple[str, bytes]]:
-            names = files()
-            done: list[tuple[str, bytes]] = []
-            md = None
-            if len(names) < least:
-                return done
-            for name in names:
-                if stop[0]:
-                    break
-                text = read(name)
-                key = self.key(text) if text is not None else None
-                if text is None or key in known:
-                    continue
-                known.add(key)  # type: ignore[arg-type]
-                md = md or Converter()
-                done.append((key, self.cache.encode(_converted(md, text))))  # type: ignore[arg-type]
-            return done
-
-        self._coming = in_background(convert_until_stopped, "converting Markdown")
-        self._stop = stop
-
-    def convert_soon(self, texts: list[str]) -> Pending | None:
-        """Start converting the texts not in the cache in a forked process, when there are
-        enough to pay for it: this process meanwhile reads and compiles the templates.
-        `convert` collects them."""
-        self._take_coming()
-        missing = list(dict.fromkeys(t for t in texts if not self.cache.has("md", self.key(t))))
-        if len(missing) < _SOON_FROM or not can_fork():
-            return None
-
-        def convert_all() -> list[tuple[str, bytes]]:
-            md = Converter()
-            return [(self.key(text), self.cache.encode(_converted(md, text))) for text in missing]
-
-        self._coming = in_background(convert_all, "converting Markdown")
-        return self._coming
-
-    def _take_coming(self) -> None:
-        """Stop the early conversions, if any, and keep what the other process converted."""
-        if self._coming is None:
-            return
-        coming, self._coming = self._coming, None
-        if self._stop is not None:
-            self._stop[0] = 1
-            self._stop = None
-        if not coming.done:  # (cancelled when its build failed before it was needed)
-            try:
-                done = coming.result()
-            except RuntimeError:  # then this process converts them, and meets the same trouble
-                done = []  # the ordinary way, with a file and line for the editor
-            # As stored entries: what no page asks for is not kept (a draft's Markdown).
-            self.cache.add_pending({("md", key): blob for key, blob in done})  # type: ignore[union-attr]
-
-    def cancel(self) -> None:
-        """No conversion is wanted any more (the build failed or is done): no process left behind."""
-        if self._coming is not None:
-            self._coming.cancel()
-            self._coming = self._stop = None
+    def ready(self) -> None:
+        """Make the converter now (and check it) if it is not made yet: before pages are
+        shared out over processes, so that each has it and a warning comes once."""
+        if self._md is None:
+            self._md = checked_converter()
 
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
         """(HTML, unsafe markup found in it)."""
-        self._take_coming()
         key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:
-            if self._md is None:
-                self._md = Converter()
-            found = _converted(self._md, text)
+            self.ready()
+            html = self._md.convert(text)  # type: ignore[union-attr]
+            found = (html, unsafe_findings(html, text))
             self.cache.put("md", key, found)
         return found  # type: ignore[return-value]
 
@@ -123,12 +55,59 @@ class MarkdownRenderer:
         return self.convert(text)[0]
 
 
-_SOON_FROM = 8  # texts: below this a process costs more than it saves
+class MarkdownFallbackWarning(UserWarning):
+    """The Converter is not used: plain Python-Markdown is (the same HTML, slower)."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(f"{found.message()} {found.hint()}")
+        self.problem = found
 
 
-def _converted(md: Converter, text: str) -> tuple[str, tuple[Finding, ...]]:
-    html = md.convert(text)
-    return html, unsafe_findings(html, text)
+class PlainMarkdown:
+    """Python-Markdown with EXTENSIONS, through its public API only."""
+
+    def __init__(self) -> None:
+        self.md = new_markdown()
+
+    def convert(self, text: str) -> str:
+        return self.md.reset().convert(text)
+
+
+def checked_converter() -> Converter | PlainMarkdown:
+    """The Converter, if it gives exactly plain Python-Markdown's HTML for every text of a
+    fixed sample that needs each of the steps it may leave out; else (another Markdown
+    release changed what it relies on) plain Python-Markdown, with a warning. Once per
+    renderer, at its first conversion (a few milliseconds)."""
+    plain = PlainMarkdown()
+    try:
+        converter = Converter()
+        differs = [text for text in SAMPLES if converter.convert(text) != plain.convert(text)]
+    except Exception as err:  # what it relies on is gone or changed: never trust it then
+        reason = f"{type(err).__name__}: {err}"
+    else:
+        if not differs:
+            return converter
+        reason = f"other HTML for {differs[0][:60]!r}"
+    found = problem("", 0, "markdown_fallback", release=markdown_release(), reason=reason)
+    warnings.warn(MarkdownFallbackWarning(found), stacklevel=3)
+    return plain
+
+
+# Texts that together need every step the Converter may leave out, each also lacking
+# some: the self-check compares the Converter's HTML with plain Python-Markdown's.
+SAMPLES = (
+    "Een gewone alinea zonder opmaak, van een paar woorden.\n\nEn nog een alinea.\n",
+    '# Kop {#eigen}\n\nTekst met *nadruk*, **sterk**, _ook_, __sterk__, `code`, een [link](/tips/ "t"),'
+    " ![beeld](/static/a.png){: .rechts}, <https://example.org>, <info@example.org>, <b>html</b>,"
+    " &amp; &copy; \\*geen nadruk\\* en [een verwijzing][ref].\n\n[ref]: https://example.org/r\n\n"
+    "Kop twee\n--------\n\nKop drie\n========\n\n* een\n* twee\n    * dieper\n\n1. eerste\n2. tweede\n\n"
+    "+ plus\n\n- min\n\n> een citaat\n> met *nadruk*\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n"
+    "```python\ncode = 'blok'\n```\n\n~~~\ntildes\n~~~\n\n---\n\n***\n\n___\n\n"
+    '<div markdown="1">\n*in html*\n</div>\n\n[TOC]\n\n    ingesprongen code\n',
+    "Nummer #3, 5 > 3, a|b, snake_case_woord, 2*3*4, [haken] zonder link, ![ook] niet, {accolades}"
+    " en een regel  \nmet een harde breuk.\n\n## Kop met `code` en *nadruk* ##\n\n1) sane\n2) lijst\n",
+    'Alleen een [link](/manifest/) en een ![beeld](/static/b.png "titel").\n\n* a\n\n    lui\n* b\n',
+)
 
 
 # Python-Markdown's inline patterns, block processors and preprocessors that cannot match
@@ -162,6 +141,17 @@ _NEEDS = {
 }
 
 
+# The attributes of Python-Markdown's objects that the Converter sets on each text: the
+# inline tree processor's patterns, the block parser's processors, the Markdown
+# instance's preprocessors and the table of contents' marker.
+RELIES_ON = (
+    ("inline", "inlinePatterns"),
+    ("parser", "blockprocessors"),
+    ("markdown", "preprocessors"),
+    ("toc", "marker"),
+)
+
+
 class Converter:
     """Python-Markdown with EXTENSIONS (see new_markdown) that runs on each text only the
     steps (inline patterns, block, pre- and tree processors) that can act on it.
@@ -175,6 +165,10 @@ class Converter:
     (tests compare both on real, generated and fuzzed texts; benchmarks/markdown_speed.py
     times them). The table of contents marker, likewise, is looked for only in a text
     that contains it.
+
+    It replaces attributes of Python-Markdown's objects (RELIES_ON) on each text, which a
+    new release may rename or use otherwise: `checked_converter` only uses it after it
+    gave plain Python-Markdown's HTML on a sample, and a missing attribute stops it here.
     """
 
     def __init__(self) -> None:
@@ -182,6 +176,10 @@ class Converter:
         self._inline = self.md.treeprocessors["inline"]
         self._blocks = self.md.parser
         self._toc = self.md.treeprocessors["toc"]
+        owners = {"inline": self._inline, "parser": self._blocks, "markdown": self.md, "toc": self._toc}
+        for owner, attribute in RELIES_ON:
+            if not hasattr(owners[owner], attribute):
+                raise AttributeError(f"Python-Markdown's {owner} has no {attribute!r} any more")
         self._marker = self._toc.marker
         self._steps = {
             "inline": _needs("inline", self.md.inlinePatterns),
@@ -250,11 +248,12 @@ class _BlockGuard:
 
 
 def _needs(kind: str, registry) -> list[tuple[object, frozenset[str], Callable]]:  # type: ignore[no-untyped-def, type-arg]
-    """(step, pieces of text it needs, all or any) for each step of a registry, in its order."""
+    """(step, pieces of text it needs, all or any) for each step of a registry, in its
+    order (a Registry iterates in priority order; its names are looked up by item)."""
+    names = {id(registry[name]): name for known, name in _NEEDS if known == kind and name in registry}
     steps = []
-    for name in [item.name for item in sorted(registry._priority, key=lambda i: -i.priority)]:
-        step = registry[name]
-        cls, pieces, test = _NEEDS.get((kind, name), ("", (), all))
+    for step in registry:
+        cls, pieces, test = _NEEDS.get((kind, names.get(id(step), "")), ("", (), all))
         if type(step).__name__ != cls:
             pieces = ()  # not the step this table knows: always tried
         if kind == "inline" and type(step).__name__ == "DelimiterProcessor" and getattr(step, "tokens", None):

@@ -17,13 +17,12 @@ import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
-from .build import build_date
+from .build import Engine, build_date, make_site
 from .cache import BuildCache
 from .errors import MAX_REPORTED, BuildError, Problem, more_of_these_kinds
-from .load import load_site
 from .load_content import Options
-from .render import Output, Preview, make_environment, render_site
-from .render_markdown import MarkdownRenderer
+from .render import Output, Preview, make_environment
+from .speed import Plan, make_runner
 from .watch import FileEvents
 from .write import TreeMemory, WriteStats, write_site
 from .write_lock import OutputLock
@@ -40,7 +39,13 @@ class PreviewSite:
     """What one `serve` process remembers between rebuilds."""
 
     def __init__(
-        self, project: Path, out: Path, address: str, port: int, today: dt.date | None = None
+        self,
+        project: Path,
+        out: Path,
+        address: str,
+        port: int,
+        today: dt.date | None = None,
+        plan: Plan | None = None,
     ) -> None:
         self.project = project
         self.out = out
@@ -48,8 +53,12 @@ class PreviewSite:
         self.preview = Preview(livereload_port=port)
         self.today = today
         self.cache = BuildCache()  # pure steps memoised by content hash, across rebuilds
-        self.markdown = MarkdownRenderer(self.cache)
-        self.env = make_environment(project / "templates", reload=True)  # re-reads changed templates
+        self.engine = Engine(
+            project,
+            self.cache,
+            make_runner(plan or Plan.for_machine(), [self.cache]),
+            make_environment(project / "templates", reload=True),  # re-reads changed templates
+        )
         self.last_good: Output = {}
         self.words: dict[str, object] = dict(OVERLAY_WORDS)  # from the last good translations
         self.trees = TreeMemory()  # what the two output trees hold, to compare without reading
@@ -61,8 +70,7 @@ class PreviewSite:
         options = Options(today=self.today or build_date(), include_drafts=True)
         self.cache.start_round()
         try:
-            site = load_site(self.project, options, self.address, self.cache)
-            files = render_site(site, self.project, self.env, self.markdown, self.preview)
+            site, files = make_site(self.engine, options, self.address, self.preview)
         except BuildError as err:
             self.problems = err.problems
             overlaid = with_overlay(self.last_good, err.problems, self.project, self.words)

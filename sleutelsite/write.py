@@ -20,8 +20,6 @@ from pathlib import Path, PurePosixPath
 from .errors import BuildError, problem
 
 MARKER = ".sleutelsite-output"
-_WRITERS = 2  # threads putting files in place: the disk waits, not the CPU
-_IN_FLIGHT = 64  # pages handed to those threads and not yet on disk
 MARKER_TEXT = "This folder is made by build.py and replaced on every build.\n"
 
 
@@ -57,11 +55,6 @@ class TreeMemory:
         }
 
 
-class Placed(str):
-    """The outcome ("same", "linked" or "written") of a page that a render worker already
-    put in the staging folder. (In the build process the page's value is a Future of it.)"""
-
-
 def write_site(
     files: dict[PurePosixPath, bytes | Path], out: Path, project: Path, memory: TreeMemory | None = None
 ) -> WriteStats:
@@ -75,9 +68,8 @@ def write_site(
 
 class Staging:
     """The folder the next site is made in: the site before last (most files already
-    right), else a new hidden folder. Pages may be placed while others still render,
-    from any process; `finish` writes the rest, removes what is no longer wanted and swaps
-    the folder in. Until then the live site is untouched."""
+    right), else a new hidden folder. `finish` writes the files, removes what is no
+    longer wanted and swaps the folder in. Until then the live site is untouched."""
 
     def __init__(self, out: Path, project: Path, memory: TreeMemory | None = None) -> None:
         self.out = Path(os.path.abspath(out))
@@ -91,24 +83,25 @@ class Staging:
         mask = os.umask(0o022)
         os.umask(mask)
         self._chmod = bool(mask & 0o644)  # only when the umask would take bits from 0644
-        self._pid = os.getpid()
-        self._folders: set[str] = set()  # made in this process
-        self._pool = None
-        self._room = None
+        self._folders: set[str] = set()  # made already
 
     def place(self, path: PurePosixPath, content: bytes) -> tuple[str, tuple[int, int, int]]:
-        """Put one file in place; returns (outcome, stamp). Safe in threads and forked processes."""
-        target = self.work / path
+        """Put one file in place; returns (outcome, stamp). (Paths as strings: a build
+        places thousands of files, the preview as many on every save.)"""
         rel = str(path)
+        target = os.path.join(self.work, rel)
         known_work, known_live = self._known()
         if not self.fresh and _same(target, content, known_work, rel):
             return "same", (0, 0, 0)
         self._make_parent(target, path)
-        was_folder = not self.fresh and target.is_dir() and not target.is_symlink()  # in the site before last
+        was_folder = (
+            not self.fresh and os.path.isdir(target) and not os.path.islink(target)
+        )  # in the site before last
         if was_folder:
             shutil.rmtree(target)
-        live = self.out / path
-        temporary = target if self.fresh else target.with_name(f".{target.name}.tmp")
+        live = os.path.join(self.out, rel)
+        folder, name = os.path.split(target)
+        temporary = target if self.fresh else os.path.join(folder, f".{name}.tmp")
         if self._live and _same(live, content, known_live, rel):
             os.link(live, temporary)
             outcome = "linked"
@@ -128,47 +121,29 @@ class Staging:
         stamp = _stamp(os.stat(target)) if self.memory is not None else (0, 0, 0)
         return outcome + ("+folder" if was_folder else ""), stamp
 
-    def place_soon(self, path: PurePosixPath, content: bytes) -> object:
-        """Place a page while the caller goes on: on a thread in the build process (the disk
-        waits, not the CPU), at once in a render worker. Returns a Placed or its Future."""
-        if os.getpid() != self._pid:
-            return Placed(self.place(path, content)[0])
-        if self._pool is None:
-            import threading
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._pool = ThreadPoolExecutor(max_workers=_WRITERS)
-            self._room = threading.BoundedSemaphore(_IN_FLIGHT)  # pages waiting, held in memory
-        self._room.acquire()  # type: ignore[union-attr]
-        future = self._pool.submit(self.place, path, content)
-        future.add_done_callback(lambda _: self._room.release())  # type: ignore[union-attr]
-        return future
-
     def _known(self):  # type: ignore[no-untyped-def]
         if self.memory is None:
             return None, None
         return self.memory.trees.setdefault(str(self.work), {}), self.memory.trees.get(str(self.out), {})
 
-    def _make_parent(self, target: Path, path: PurePosixPath) -> None:
-        folder = str(path.parent)
+    def _make_parent(self, target: str, path: PurePosixPath) -> None:
+        folder = os.path.dirname(target)
         if folder in self._folders:
             return
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
             # In the site before last a file (or link) stands where a folder must go now.
             step = self.work
             for part in path.parent.parts:
                 step = step / part
                 if step.is_symlink() or (step.exists() and not step.is_dir()):
-                    step.unlink(missing_ok=True)  # another thread may have been first
-            target.parent.mkdir(parents=True, exist_ok=True)
+                    step.unlink(missing_ok=True)
+            os.makedirs(folder, exist_ok=True)
         self._folders.add(folder)
 
     def finish(self, files: dict[PurePosixPath, bytes | Path]) -> WriteStats:
         """Make the folder hold exactly `files` (plus the marker) and swap it in."""
-        if self._pool is not None:
-            self._pool.shutdown()  # every page placed so far is on disk before anything is removed
         written, unchanged = self._update(files)
         work, out, memory = self.work, self.out, self.memory
         _swap(work, out)
@@ -185,17 +160,34 @@ class Staging:
 
     def abandon(self) -> None:
         """After a failed build: a new folder goes; the site before last stays for the next."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
         if self.fresh:
             shutil.rmtree(self.work, ignore_errors=True)
 
     def _update(self, files: dict[PurePosixPath, bytes | Path]) -> tuple[int, int]:
+        """Remove what is no longer wanted, then put every file in place: (written, unchanged)."""
+        known_work = self._remove_unwanted({str(path) for path in files})
+        written = unchanged = 0
+        for path in sorted(files):
+            data = files[path]
+            content = data.read_bytes() if isinstance(data, Path) else data
+            outcome, stamp = self.place(path, content)
+            if outcome.startswith("written"):
+                written += 1
+            else:
+                unchanged += 1
+            if outcome != "same" and known_work is not None:
+                _remember(known_work, str(path), outcome, stamp, content)
+        if self.memory is not None and known_work is not None and set(known_work) == set(map(str, files)):
+            self.memory.complete.add(str(self.work))
+        return written, unchanged
+
+    def _remove_unwanted(self, wanted: set[str]) -> dict | None:  # type: ignore[type-arg]
+        """Delete the files of the site before last that are not wanted now; returns what
+        the preview's memory knows of the folder (None in a build)."""
         work, memory = self.work, self.memory
         known_work, _ = self._known()
-        wanted = {str(path) for path in files}
         if self.fresh:
-            pass  # nothing there but what this build placed
+            pass  # nothing there but the marker
         elif memory is not None and known_work is not None and str(work) in memory.complete:
             _remove_known_extras(work, known_work, wanted)  # we wrote every file there: no need to look
         else:
@@ -203,41 +195,15 @@ class Staging:
             if known_work is not None:  # forget what is gone
                 for rel in [rel for rel in known_work if rel not in wanted]:
                     del known_work[rel]
+        return known_work
 
-        def place(path: PurePosixPath) -> tuple[str, str, tuple[int, int, int], bytes]:
-            data = files[path]
-            if isinstance(data, Placed):
-                return str(data), str(path), (0, 0, 0), b""
-            if not isinstance(data, bytes | Path):  # a page still being placed on a thread
-                return str(data.result()[0]), str(path), (0, 0, 0), b""  # type: ignore[attr-defined]
-            content = data.read_bytes() if isinstance(data, Path) else data
-            outcome, stamp = self.place(path, content)
-            return outcome, str(path), stamp, content
 
-        # Pages already placed while rendering only report their outcome: no thread for those.
-        waiting = [path for path in sorted(files) if isinstance(files[path], bytes | Path)]
-        placed = [place(path) for path in files if not isinstance(files[path], bytes | Path)]
-        if memory is not None:  # the preview compares from memory: threads would only add overhead
-            placed += [place(path) for path in waiting]
-        else:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(max_workers=_WRITERS) as pool:
-                placed += pool.map(place, waiting)
-        written = unchanged = 0
-        for outcome, rel, stamp, content in placed:
-            if outcome.startswith("written"):
-                written += 1
-            else:
-                unchanged += 1
-            if outcome != "same" and known_work is not None:
-                if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
-                    for inner in [k for k in known_work if k.startswith(rel + "/")]:
-                        del known_work[inner]
-                known_work[rel] = (stamp, content)
-        if memory is not None and known_work is not None and set(known_work) == wanted:
-            memory.complete.add(str(work))
-        return written, unchanged
+def _remember(known: dict, rel: str, outcome: str, stamp: tuple[int, int, int], content: bytes) -> None:  # type: ignore[type-arg]
+    """What the preview's memory keeps of a file it put in place."""
+    if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
+        for inner in [k for k in known if k.startswith(rel + "/")]:
+            del known[inner]
+    known[rel] = (stamp, content)
 
 
 def _prev(out: Path) -> Path:
@@ -281,7 +247,7 @@ def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def _same(file: Path, content: bytes, known: dict | None = None, rel: str = "") -> bool:
+def _same(file: Path | str, content: bytes, known: dict | None = None, rel: str = "") -> bool:
     if known is not None and rel in known:
         try:
             stamp = _stamp(os.stat(file))

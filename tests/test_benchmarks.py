@@ -51,14 +51,21 @@ def test_generator_and_baseline_build_the_same_project(tmp_path):
         cwd=ROOT,
         check=True,
     )
-    out = subprocess.run(
-        [sys.executable, "benchmarks/baseline.py", str(tmp_path / "p"), str(tmp_path / "b")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert out.stdout.strip().endswith("pages")
+    outputs = {}
+    for script, folder in (("baseline.py", "b"), ("baseline_pool.py", "q")):  # plain, and C loader + pool
+        made = subprocess.run(
+            [sys.executable, f"benchmarks/{script}", str(tmp_path / "p"), str(tmp_path / folder)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert made.stdout.strip().endswith("pages")
+        outputs[script] = (
+            made.stdout,
+            sorted(p.relative_to(tmp_path / folder) for p in (tmp_path / folder).rglob("*")),
+        )
+    assert outputs["baseline.py"] == outputs["baseline_pool.py"]
     built = subprocess.run(
         [sys.executable, "build.py", "--project", str(tmp_path / "p"), "--out", str(tmp_path / "s")],
         cwd=ROOT,

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
-import sleutelsite.render as render
 import sleutelsite.render_markdown as render_markdown
 import sleutelsite.render_pages as render_pages
 from conftest import TODAY, copy_project
 from sleutelsite.build import build
-from sleutelsite.cache import CACHE_FOLDER
+from sleutelsite.cache import CACHE_FOLDER, BuildCache
+from sleutelsite.speed import Plan
+
+SHARED = Plan.sharing_everything()  # every map over two processes, every job in another one
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -29,7 +31,7 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "p", stories)
 
 
-def test_every_cache_state_gives_the_same_bytes(project: Path, tmp_path: Path, monkeypatch):
+def test_every_cache_state_gives_the_same_bytes(project: Path, tmp_path: Path):
     build(project, tmp_path / "cold", today=TODAY, use_cache=False)
     expected = tree(tmp_path / "cold")
     assert not (project / CACHE_FOLDER).exists()
@@ -53,14 +55,18 @@ def test_every_cache_state_gives_the_same_bytes(project: Path, tmp_path: Path, m
     build(project, tmp_path / "damaged", today=TODAY)
     assert tree(tmp_path / "damaged") == expected
 
-    monkeypatch.setattr(render_markdown, "_SOON_FROM", 10**6)  # Markdown converted here, not meanwhile
-    build(project, tmp_path / "serial", today=TODAY, use_cache=False)
+    build(project, tmp_path / "serial", today=TODAY, use_cache=False, plan=Plan.serial())
     assert tree(tmp_path / "serial") == expected
 
-    monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # rendered over processes
-    monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)  # exports and feeds made meanwhile
-    build(project, tmp_path / "parallel", today=TODAY, use_cache=False)
+    build(project, tmp_path / "parallel", today=TODAY, use_cache=False, plan=SHARED)
     assert tree(tmp_path / "parallel") == expected
+
+    import shutil
+
+    shutil.rmtree(project / CACHE_FOLDER)
+    build(project, tmp_path / "parallel-memo", today=TODAY, plan=SHARED)  # workers' entries kept here
+    build(project, tmp_path / "warm-after", today=TODAY, plan=Plan.serial())
+    assert tree(tmp_path / "parallel-memo") == tree(tmp_path / "warm-after") == expected
 
 
 def test_a_template_change_reaches_every_page_through_the_cache(project: Path, tmp_path: Path):
@@ -74,18 +80,13 @@ def test_a_template_change_reaches_every_page_through_the_cache(project: Path, t
     assert tree(tmp_path / "b") == tree(tmp_path / "c")
 
 
-@pytest.mark.parametrize("parallel", [False, True])
-def test_pages_placed_by_a_build_that_then_fails_never_reach_the_site(
-    project: Path, tmp_path: Path, monkeypatch, parallel: bool
-):
-    """Pages go to the staging folder while others render; a problem found after that
-    (here a broken link) still leaves the live site as it was, and the next build exact."""
+@pytest.mark.parametrize("plan", [Plan.serial(), SHARED], ids=["serial", "shared"])
+def test_pages_rendered_by_a_build_that_then_fails_never_reach_the_site(project: Path, tmp_path: Path, plan):
+    """A problem found after every page is rendered (here a broken link) leaves the live
+    site as it was, and the next build exact."""
     from sleutelsite.errors import BuildError
 
-    if parallel:
-        monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)
-        monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)
-    build(project, tmp_path / "clean", today=TODAY, use_cache=False)
+    build(project, tmp_path / "clean", today=TODAY, use_cache=False, plan=plan)
     expected = tree(tmp_path / "clean")
     out = tmp_path / "_site"
     build(project, out, today=TODAY)
@@ -167,28 +168,26 @@ def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: 
     assert rows() == after_edits  # as if the cache had been made by this build alone
 
 
-def test_a_build_that_fails_leaves_no_process_behind(project: Path, tmp_path: Path, monkeypatch):
+def test_a_build_that_fails_leaves_no_process_behind(project: Path, tmp_path: Path):
     import os
 
     from sleutelsite.errors import BuildError
 
-    monkeypatch.setattr(render, "_DATA_IN_BACKGROUND", 0)  # exports and feeds made meanwhile
     story = project / "content" / "verhalen" / "persoon-2.md"
     story.write_text(story.read_text() + "\n<script>alert(1)</script>\n")
     with pytest.raises(BuildError):
-        build(project, tmp_path / "out", today=TODAY)
+        build(project, tmp_path / "out", today=TODAY, plan=SHARED)  # exports and feeds made meanwhile
     with pytest.raises(ChildProcessError):  # every process this build started was waited for
         os.waitpid(-1, os.WNOHANG)
     assert not (tmp_path / "out").exists()
 
 
-def test_render_processes_of_a_preview_rebuild_are_waited_for(project: Path, tmp_path: Path, monkeypatch):
+def test_render_processes_of_a_preview_rebuild_are_waited_for(project: Path, tmp_path: Path):
     import os
 
     from sleutelsite.serve import PreviewSite
 
-    monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # rendered over processes
-    preview = PreviewSite(project, tmp_path / "preview", "http://127.0.0.1:8000/", 8000, TODAY)
+    preview = PreviewSite(project, tmp_path / "preview", "http://127.0.0.1:8000/", 8000, TODAY, SHARED)
     preview.rebuild()
     assert not preview.problems
     with pytest.raises(ChildProcessError):  # no child left, not even a finished one
@@ -218,8 +217,11 @@ def test_many_pages_are_read_in_batches_and_what_is_read_is_kept(tmp_path: Path)
     assert kept == wanted - {"bestaat-niet"}
 
 
-def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_but_leaves_them_to_it(tmp_path: Path):
+def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_and_sends_its_own_back(
+    tmp_path: Path,
+):
     import os
+    import pickle
     import sqlite3
 
     from sleutelsite.cache import BuildCache
@@ -227,6 +229,7 @@ def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_but_leav
     folder = tmp_path / "cache"
     cache = BuildCache(folder)
     cache.put("md", "van-de-ouder", ("<p>a</p>", ()))  # not on disk yet
+    read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         ok = False
@@ -235,88 +238,137 @@ def test_a_forked_worker_reads_the_entries_its_parent_has_not_saved_yet_but_leav
             ok = cache.has("md", "van-de-ouder") and cache.get("md", "van-de-ouder") == ("<p>a</p>", ())
             ok = ok and dict(cache.get_many("md", {"van-de-ouder"})) == {"van-de-ouder": ("<p>a</p>", ())}
             cache.put("md", "van-de-werker", ("<p>b</p>", ()))
-            cache.flush()
+            cache.save()  # a worker never writes the database
+            os.write(write_end, pickle.dumps(cache.changes()))
         finally:
             os._exit(0 if ok else 1)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as answer:
+        changes = pickle.load(answer)
     assert os.waitpid(pid, 0)[1] == 0
     with sqlite3.connect(folder / "build.sqlite") as db:
-        stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
-    assert stored == {"van-de-werker"}  # the parent's entry is the parent's to write: written once
+        assert list(db.execute("SELECT key FROM memo WHERE ns = 'md'")) == []
+    cache.merge(changes)
+    assert cache.get("md", "van-de-werker") == ("<p>b</p>", ())
     cache.save()
     cache.close()
     with sqlite3.connect(folder / "build.sqlite") as db:
         stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
-    assert stored == {"van-de-werker", "van-de-ouder"}
+    assert stored == {"van-de-werker", "van-de-ouder"}  # each written once, by the build process
 
 
-def test_markdown_converted_while_the_site_loads_leaves_no_process_behind(
-    project: Path, tmp_path: Path, monkeypatch
-):
+def test_a_build_with_work_shared_over_processes_leaves_no_process_behind(project: Path, tmp_path: Path):
     import os
 
     from sleutelsite.errors import BuildError
 
-    monkeypatch.setattr(
-        render_pages, "PARALLEL_MIN_PAGES", 2
-    )  # Markdown converted early, pages over processes
-    build(project, tmp_path / "out", today=TODAY)
+    build(project, tmp_path / "out", today=TODAY, plan=SHARED)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
-    build(project, tmp_path / "out", today=TODAY)  # warm: all pages from the cache, nothing converted
+    build(project, tmp_path / "out", today=TODAY, plan=SHARED)  # warm: all pages from the cache
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
     story = project / "content" / "verhalen" / "persoon-2.md"
     story.write_text("geen voorwerk\n" + story.read_text())  # the load fails
     with pytest.raises(BuildError):
-        build(project, tmp_path / "failed", today=TODAY)
+        build(project, tmp_path / "failed", today=TODAY, plan=SHARED)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 
 
-def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, tmp_path: Path, monkeypatch):
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, tmp_path: Path):
     import gc
 
     from sleutelsite.errors import BuildError
 
     before = (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled())
-    monkeypatch.setattr(render_pages, "PARALLEL_MIN_PAGES", 2)  # render processes freeze too
-    build(project, tmp_path / "out", today=TODAY)
+    build(project, tmp_path / "out", today=TODAY, plan=SHARED)
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
     story = project / "content" / "verhalen" / "persoon-2.md"
     story.write_text(story.read_text() + "\n<script>alert(1)</script>\n")  # fails while rendering
     with pytest.raises(BuildError):
-        build(project, tmp_path / "failed", today=TODAY)
+        build(project, tmp_path / "failed", today=TODAY, plan=SHARED)
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
 
 
-def test_markdown_converted_early_but_never_asked_for_is_not_kept(tmp_path: Path):
+TIP_FILES = ("content/tips/01-eerste.md", "content/tips/02-tweede.md")
+
+
+def project_without_tips(tmp_path: Path, drafts: bool = False) -> Path:
+    """Stories enough to share, and no tip (or, with `drafts`, only tips that are drafts)."""
+    files = {
+        f"content/verhalen/persoon-{n}.md": f"---\nname: Persoon {n}\ndate: 2026-11-01\nsummary: S.\n---\nTekst {n}.\n"
+        for n in range(12)
+    }
+    files["content/index.md"] = "---\ntitle: Welkom\n---\nWelkom. Lees [het manifest](/manifest/).\n"
+    return copy_project(tmp_path / "p", files, remove=() if drafts else TIP_FILES)
+
+
+@pytest.mark.parametrize("tips", ["no tips", "every tip a draft"])
+def test_unpickling_error_when_render_workers_fork_before_any_tip_was_converted(
+    tmp_path: Path, monkeypatch, tips: str
+):
+    """The crash of issue 14: forked render workers inherited the early Markdown
+    conversion and its pipe, and the first one to convert read the parent's answer; only
+    a tip converted first had collected it. Pages are rendered by workers here, and no
+    Markdown is converted before they fork."""
     import os
-    import select
-    import sqlite3
 
-    from sleutelsite.cache import BuildCache
-    from sleutelsite.load_content import markdown_body, markdown_files
-    from sleutelsite.render_markdown import MarkdownRenderer
+    if tips == "no tips":
+        project = project_without_tips(tmp_path)
+    else:
+        project = project_without_tips(tmp_path, drafts=True)
+        for rel in TIP_FILES:
+            tip = project / rel
+            tip.write_text(
+                tip.read_text().replace("---\n", "---\ndraft: true\n", 1).replace("#tip-1", "/manifest/")
+            )
+    pids = tmp_path / "pids"
+    render_one = render_pages._render_one
 
-    project = tmp_path / "p"
-    (project / "content").mkdir(parents=True)
-    bodies = [f"Tekst *{n}*.\n" for n in range(4)]
-    for n, body in enumerate(bodies):  # the last one is a draft: no page asks for it
-        (project / "content" / f"s{n}.md").write_text(f"---\nname: S\n---\n{body}", encoding="utf-8")
-    outside = tmp_path / "buiten.md"
-    outside.write_text("---\nname: Buiten\n---\nGeheim van buiten het project.\n", encoding="utf-8")
-    os.symlink(outside, project / "content" / "link.md")
-    assert str(project / "content" / "link.md") not in markdown_files(project)  # never read ahead
+    def spied(work):
+        with open(pids, "a") as record:  # a forked worker writes it too
+            record.write(f"{os.getpid()}\n")
+        return render_one(work)
 
-    cache = BuildCache(tmp_path / "cache")
-    renderer = MarkdownRenderer(cache)
-    renderer.convert_early(lambda: markdown_files(project), markdown_body, least=1)
-    select.select([renderer._coming.read_end], [], [], 30)  # it answers once it has converted all
-    for body in bodies[:3]:
-        renderer.convert(body)
-    assert renderer._md is None  # all three came from the other process
-    cache.save(prune=True)
-    cache.close()
-    with sqlite3.connect(tmp_path / "cache" / "build.sqlite") as db:
-        stored = {key for (key,) in db.execute("SELECT key FROM memo WHERE ns = 'md'")}
-    assert stored == {renderer.key(body) for body in bodies[:3]}
+    monkeypatch.setattr(render_pages, "_render_one", spied)
+    result = build(project, tmp_path / "out", today=TODAY, use_cache=False, plan=SHARED)
+    assert result.site.tips == ()
+    assert set(pids.read_text().split()) - {str(os.getpid())}  # rendered by forked workers
+    build(project, tmp_path / "serial", today=TODAY, use_cache=False, plan=Plan.serial())
+    assert tree(tmp_path / "out") == tree(tmp_path / "serial")
+
+
+def test_the_markdown_converter_is_made_and_checked_once_before_pages_are_shared_out(
+    tmp_path: Path, monkeypatch, capfd
+):
+    """Without tips (which are converted before pages): else every worker made its own."""
+    import warnings
+
+    project = project_without_tips(tmp_path)
+    renamed = (("inline", "inline_patterns"), *render_markdown.RELIES_ON[1:])
+    monkeypatch.setattr(render_markdown, "RELIES_ON", renamed)  # so that the check warns
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        build(project, tmp_path / "out", today=TODAY, use_cache=False, plan=SHARED)
+    assert [type(w.message) for w in warned] == [render_markdown.MarkdownFallbackWarning]
+    assert "Warning" not in capfd.readouterr().err  # no worker warned on its own
+    monkeypatch.undo()
+    build(project, tmp_path / "plain", today=TODAY, use_cache=False)
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")  # plain Markdown: the same pages
+
+
+def test_a_forked_worker_reads_back_what_it_made_itself(tmp_path: Path):
+    """A render worker that converted a text kept it encoded for its parent, and reading it
+    back (the same text on a second page) fed the encoded pair to the decoder: every cold
+    build of a site with a disk cache and pages shared over processes crashed."""
+    memo = BuildCache(tmp_path / ".cache")
+    memo.after_fork()  # as in a worker
+    memo.put("md", "k", ("<p>x</p>", ()))  # a big kind: not kept in memory
+    memo.put("page", "p", object())  # a value the file cannot hold
+    assert memo.get("md", "k") == ("<p>x</p>", ())
+    assert memo.get("page", "p") is not None
+    made, _ = memo.changes()
+    parent = BuildCache(tmp_path / ".cache")
+    parent.merge((made, set()))
+    assert parent.get("md", "k") == ("<p>x</p>", ())

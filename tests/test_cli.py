@@ -159,3 +159,22 @@ def test_success_lines_in_english_too(make_project):
     result = run(project, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 10 pages to ")
+
+
+def test_the_markdown_fallback_warning_is_printed_once_in_the_chosen_language(
+    make_project, monkeypatch, capsys
+):
+    import sleutelsite.render_markdown as render_markdown
+    from sleutelsite.cli import main
+
+    renamed = (("inline", "inline_patterns"), *render_markdown.RELIES_ON[1:])
+    monkeypatch.setattr(render_markdown, "RELIES_ON", renamed)  # as if Markdown renamed it
+    project = make_project()
+    assert main(["--project", str(project), "--no-cache", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        f"warning: this version of Python-Markdown ({render_markdown.markdown_release()}) works differently "
+        "from what the fast Markdown converter expects (AttributeError: Python-Markdown's inline has no "
+        "'inline_patterns' any more); the build uses plain Python-Markdown: the same pages, only slower. "
+        "Report it as an issue with this message; until it is fixed you can build as usual.\n"
+    )

@@ -167,13 +167,15 @@ def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monke
     assert [p.code for p in problems] == ["file_too_large"]
 
 
-def test_a_long_signatory_list_read_by_two_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
     """Entries, problems and their order: the same whether the list is read in one
-    process or in two halves, with mistakes in both halves and one across them."""
+    process or its groups shared over processes, with mistakes in several groups and
+    one across them."""
     import random
     import sys
 
     from sleutelsite import load_signatories as ls
+    from sleutelsite.speed import Plan, make_runner
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import signatories_yaml
@@ -188,16 +190,15 @@ def test_a_long_signatory_list_read_by_two_processes_gives_what_one_process_give
     text[starts[2100]] = text[starts[5]]  # the same name twice, across the halves
     (project / "signatories.yaml").write_text("\n".join(text), encoding="utf-8")
     monkeypatch.setattr(ls, "_GROUPED_FROM", 0)
-    monkeypatch.setattr(ls, "_SPLIT_FROM", 0)
     runs = {}
-    for split in (False, True):
-        monkeypatch.setattr(ls, "can_fork", lambda split=split: split)
+    for plan in (Plan.serial(), Plan.sharing_everything()):
         problems: list = []
-        found = ls._load_signatories(project, TODAY, frozenset(), problems)
-        runs[split] = (found, [(p.line, p.code) for p in problems])
-    assert runs[True] == runs[False]
-    codes = {code for _, code in runs[False][1]}
-    assert len(runs[False][0]) > 2200 and len(codes) >= 3, codes
+        with make_runner(plan) as runner:
+            found = ls._load_signatories(project, TODAY, frozenset(), problems, runner)
+        runs[plan.workers] = (found, [(p.line, p.code) for p in problems])
+    assert runs[2] == runs[1]
+    codes = {code for _, code in runs[1][1]}
+    assert len(runs[1][0]) > 2200 and len(codes) >= 3, codes
 
 
 def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_text():

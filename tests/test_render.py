@@ -221,24 +221,6 @@ def test_the_stories_feed_holds_the_newest_fifty(make_project):
     assert "Persoon 0<" not in feed and "Persoon 6<" not in feed  # the oldest are left out
 
 
-def test_markdown_is_converted_meanwhile_in_another_process():
-    texts = [f"# Kop {n}\n\nTekst *{n}* met [een link](/tips/).\n" for n in range(10)]
-    renderer = MarkdownRenderer()
-    assert renderer.convert_soon(texts + texts[:3]) is not None
-    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
-    assert renderer._md is None  # every one came from the other process
-    assert renderer.convert_soon(texts) is None  # nothing left to convert
-
-
-def test_markdown_cancelled_before_it_was_needed_is_converted_here_later():
-    texts = [f"Tekst {n}." for n in range(10)]
-    renderer = MarkdownRenderer()
-    coming = renderer.convert_soon(texts)
-    assert coming is not None
-    coming.cancel()  # what a failed build does
-    assert renderer.convert(texts[0])[0] == "<p>Tekst 0.</p>"
-
-
 def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_html():
     from sleutelsite.render_markdown import Converter, new_markdown
 
@@ -263,72 +245,6 @@ def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_
     assert "HtmlInlineProcessor" not in tried and "BacktickInlineProcessor" not in tried
 
 
-def test_markdown_converted_early_by_another_process_reading_the_files_itself(tmp_path):
-    import os
-    import select
-
-    from sleutelsite.load_content import markdown_body, markdown_files
-
-    texts = [f"# Kop {n}\n\nTekst *{n}* met [een link](/tips/).\n" for n in range(12)]
-    for n, text in enumerate(texts):
-        folder = tmp_path / "content" / ("verhalen" if n % 2 else "en")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"s{n}.md").write_text(f"---\nname: S {n}\n---\n{text}", encoding="utf-8")
-    (tmp_path / "content" / "kapot.md").write_text("geen voorwerk\n", encoding="utf-8")  # skipped, not fatal
-    renderer = MarkdownRenderer()
-    renderer.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
-    select.select([renderer._coming.read_end], [], [], 30)  # it answers once it has converted all
-    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
-    assert renderer._md is None  # every one came from the other process
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
-
-    few = MarkdownRenderer()
-    few.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=50)  # too few files
-    assert few.convert(texts[0]) == renderer.convert(texts[0])
-    assert few._md is not None  # converted here
-
-    cached = MarkdownRenderer(renderer.cache)  # everything is known already: nothing is converted again
-    cached.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
-    assert cached._coming.result() == []
-
-
-def test_markdown_converted_early_and_stopped_half_way_gives_the_same_html(tmp_path):
-    from sleutelsite.load_content import markdown_body, markdown_files
-
-    texts = [
-        f"## Kop {n}\n\n" + "Een zin met *nadruk* en [een link](/tips/). " * 40 + "\n" for n in range(300)
-    ]
-    (tmp_path / "content").mkdir()
-    for n, text in enumerate(texts):
-        (tmp_path / "content" / f"s{n:03d}.md").write_text(f"---\nname: S\n---\n{text}", encoding="utf-8")
-    renderer = MarkdownRenderer()
-    renderer.convert_early(lambda: markdown_files(tmp_path), markdown_body, least=5)
-    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
-    assert renderer._md is not None  # stopped by the first convert: this process did the rest
-
-
-def test_markdown_converted_here_when_the_early_process_fails(tmp_path):
-    import os
-
-    from sleutelsite.load_content import markdown_files
-
-    texts = [f"Tekst *{n}*.\n" for n in range(6)]
-    (tmp_path / "content").mkdir()
-    for n, text in enumerate(texts):
-        (tmp_path / "content" / f"s{n}.md").write_text(f"---\nname: S\n---\n{text}", encoding="utf-8")
-
-    def broken(name: str) -> str:
-        raise ValueError("a file that cannot be read ahead")
-
-    renderer = MarkdownRenderer()
-    renderer.convert_early(lambda: markdown_files(tmp_path), broken, least=1)
-    assert [renderer.convert(t) for t in texts] == [MarkdownRenderer().convert(t) for t in texts]
-    assert renderer._md is not None  # converted here
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
-
-
 def test_markdown_converter_keeps_few_step_lists_however_many_mixes_it_meets(monkeypatch):
     import sleutelsite.render_markdown as render_markdown
     from sleutelsite.render_markdown import Converter, new_markdown
@@ -346,3 +262,91 @@ def test_markdown_converter_keeps_few_step_lists_however_many_mixes_it_meets(mon
     for text in texts:
         assert converter.convert(text) == plain.reset().convert(text)
         assert len(converter._chosen) <= 2
+
+
+def test_the_converter_passes_its_self_check_and_gives_plain_html_on_the_samples():
+    from sleutelsite.render_markdown import SAMPLES, Converter, PlainMarkdown, checked_converter
+
+    assert isinstance(checked_converter(), Converter)
+    converter, plain = Converter(), PlainMarkdown()
+    assert all(converter.convert(text) == plain.convert(text) for text in SAMPLES)
+    html = plain.convert("\n\n".join(SAMPLES))
+    for piece in (
+        "<table>",
+        "<blockquote>",
+        '<div class="toc">',
+        "<code",
+        "<img",
+        "<hr />",
+        "<ol>",
+        'id="eigen"',
+    ):
+        assert piece in html  # the sample needs every kind of step the Converter may leave out
+
+
+def test_a_converter_whose_attribute_is_gone_falls_back_to_plain_markdown_with_a_warning(monkeypatch):
+    """As if a Markdown release renamed the inline processor's list of patterns."""
+    import sleutelsite.render_markdown as render_markdown
+
+    renamed = (("inline", "inline_patterns"), *render_markdown.RELIES_ON[1:])
+    monkeypatch.setattr(render_markdown, "RELIES_ON", renamed)
+    renderer = MarkdownRenderer()
+    with pytest.warns(render_markdown.MarkdownFallbackWarning) as warned:
+        html, _ = renderer.convert("Een [link](/tips/) en *nadruk*.\n")
+    assert html == render_markdown.PlainMarkdown().convert("Een [link](/tips/) en *nadruk*.\n")
+    assert isinstance(renderer._md, render_markdown.PlainMarkdown)
+    assert str(warned[0].message) == (
+        "waarschuwing: deze versie van Python-Markdown ("
+        + render_markdown.markdown_release()
+        + ") werkt anders dan de snelle Markdown-omzetter verwacht (AttributeError: Python-Markdown's inline "
+        "has no 'inline_patterns' any more); de build gebruikt gewoon Python-Markdown: dezelfde pagina's, "
+        "maar langzamer. Meld het als issue met deze melding erbij; tot het is opgelost kun je gewoon bouwen."
+    )
+
+
+def test_a_converter_that_gives_other_html_on_the_sample_falls_back_to_plain_markdown(monkeypatch):
+    """As if a Markdown release let a link start with another character: the Converter,
+    told that a link needs a character no text holds, would leave links out."""
+    import sleutelsite.render_markdown as render_markdown
+
+    needs = {**render_markdown._NEEDS, ("inline", "link"): ("LinkInlineProcessor", ("§",), all)}
+    monkeypatch.setattr(render_markdown, "_NEEDS", needs)
+    text = "Een [link](/tips/).\n"
+    assert render_markdown.Converter().convert(text) == "<p>Een [link](/tips/).</p>"  # really broken
+    with pytest.warns(render_markdown.MarkdownFallbackWarning, match="other HTML for"):
+        checked = render_markdown.checked_converter()
+    assert isinstance(checked, render_markdown.PlainMarkdown)
+    assert checked.convert(text) == '<p>Een <a href="/tips/">link</a>.</p>'
+
+
+def test_the_signatories_json_is_what_json_dumps_with_an_indent_makes():
+    import random
+
+    from sleutelsite.render_exports import signatory_record
+
+    rng = random.Random(3)
+    chars = 'aé"\\\n\t\x01\u2028ĳ🙂<>&/{} '
+
+    def text() -> str:
+        return "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+
+    signatories = tuple(
+        Signatory(
+            text(),
+            text(),
+            text(),
+            text(),
+            text(),
+            dt.date(2026, 1, 1),
+            text(),
+            n,
+            rng.choice(["", "x.png"]),
+            text(),
+        )
+        for n in range(300)
+    )
+    for count in (0, 1, 2, 300):
+        records = [signatory_record(s, "https://x.nl/") for s in signatories[:count]]
+        data = {"count": count, "columns": list(COLUMNS), "signatories": records}
+        expected = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        assert signatories_json(signatories[:count], "https://x.nl/") == expected

@@ -1,0 +1,89 @@
+"""Every speed threshold of the build, in one place: when work is shared over processes.
+
+The stages never read these: they name the work ("pages", "signatories") when they hand
+it to the runner, and the runner asks the plan. Each figure was measured on the sizes
+`benchmarks/run.py` builds (small 50, medium 1,000 and large 10,000 stories) on a
+2-core machine; see the README's "Speed".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+# Items of a map from which it is shared out over processes. Measured: the small
+# benchmark's 70 pages shared over two processes 0.57 s, in one 0.61 s (wall); the real
+# site's 23 pages as fast either way; the medium's 1,020 pages 3.3 s against 4.7 s.
+_SHARED_FROM = MappingProxyType(
+    {
+        "pages": 50,  # pages to render that are not in the cache
+        # groups of 500 signatories (from 8,000 entries): the large benchmark's 100 groups
+        # shared cut its cold build from 44-47 s to 35-41 s
+        "signatory groups": 16,
+    }
+)
+# The size of a job's input from which it runs in another process meanwhile.
+_BACKGROUND_FROM = MappingProxyType(
+    {
+        # bytes of signatories.yaml, parsed while content/ is read: medium (300 KB)
+        # 3.2-3.3 s against 3.4-3.7 s, large 35-41 s against 45-49 s
+        "signatories": 256 * 1024,
+        # signatories + stories: exports and feeds made while pages render (large: 35-41 s
+        # against 41-42 s, and 30 MB less at the peak)
+        "data files": 10_000,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a build shares its work: `workers` processes at most (1: all work in this
+    process), and per kind of work the amount from which sharing pays."""
+
+    workers: int = 1
+    shared_from: Mapping[str, int] = field(default_factory=lambda: _SHARED_FROM)
+    background_from: Mapping[str, int] = field(default_factory=lambda: _BACKGROUND_FROM)
+    chunk: int = 8  # items a worker takes at a time: a slow one simply takes fewer
+
+    @classmethod
+    def for_machine(cls, available: int | None = None) -> Plan:
+        """One worker per core (at most 8), where processes can be forked."""
+        count = available if available is not None else cores()
+        return cls(workers=min(count, 8) if hasattr(os, "fork") else 1)
+
+    @classmethod
+    def serial(cls) -> Plan:
+        """Everything in this process, in order (the preview of a small site, tests)."""
+        return cls(workers=1)
+
+    @classmethod
+    def sharing_everything(cls, workers: int = 2) -> Plan:
+        """Every map shared and every job in another process, however small (for tests:
+        the forked paths with tiny sites)."""
+        return cls(
+            workers=workers,
+            shared_from={kind: 1 for kind in _SHARED_FROM},
+            background_from={kind: 0 for kind in _BACKGROUND_FROM},
+            chunk=1,
+        )
+
+    def workers_for(self, kind: str, items: int) -> int:
+        """Processes to share a map of `items` of this kind over (1: do it here)."""
+        if self.workers < 2 or items < self.shared_from.get(kind, _NEVER):
+            return 1
+        return min(self.workers, -(-items // self.chunk))
+
+    def in_background(self, kind: str, size: int) -> bool:
+        """Whether a job of this kind and input size runs in another process meanwhile."""
+        return self.workers >= 2 and size >= self.background_from.get(kind, _NEVER)
+
+
+_NEVER = 2**62
