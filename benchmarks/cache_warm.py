@@ -64,7 +64,7 @@ def main() -> None:
             deploy.append(built_ms(project, Path(tmp) / f"deploy-{run}"))
             again.append(built_ms(project, Path(tmp) / "out"))
             shutil.rmtree(Path(tmp) / f"deploy-{run}")
-        from sleutelsite.cache_codec import CacheCodec, stored_classes
+        from sleutelsite.cache.codec import CacheCodec, stored_classes
 
         decode = CacheCodec(stored_classes()).decode
         db = sqlite3.connect(project / ".cache" / "build.sqlite")

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import signatories_yaml  # noqa: E402
 
 from sleutelsite.build import check  # noqa: E402
-from sleutelsite.load_signatories import load_signatories  # noqa: E402
+from sleutelsite.load.signatories import load_signatories  # noqa: E402
 
 
 def timed(function, runs: int) -> list[float]:

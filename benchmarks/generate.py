@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sleutelsite.load_signatories import PROVINCES, TYPES, sort_key  # noqa: E402
+from sleutelsite.load.signatories import PROVINCES, TYPES, sort_key  # noqa: E402
 
 WORDS = (
     "de het een en van in op met voor door buurt wijk gemeente sleutelpersoon bewoners zorg school "

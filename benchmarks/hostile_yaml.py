@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import signatories_yaml  # noqa: E402
 
-from sleutelsite.load_signatories import MAX_BYTES  # noqa: E402
+from sleutelsite.load.signatories import MAX_BYTES  # noqa: E402
 
 ENTRY = (
     "- name: {name}\n  type: stichting\n  municipality: {municipality}\n  province: Utrecht\n"
@@ -137,8 +137,8 @@ def cases(large: bool) -> dict[str, Callable[[], dict[str, str]]]:
 
 def regex_times() -> list[tuple[str, float]]:
     """The loaders' patterns on 40 KB made to make a backtracking pattern try hard."""
-    from sleutelsite.load_content import _IMAGE
-    from sleutelsite.load_signatories import _EMAIL, _PHONE
+    from sleutelsite.load.content import _IMAGE
+    from sleutelsite.load.signatories import _EMAIL, _PHONE
 
     texts = [
         ("e-mail pattern, 40 KB of letters", _EMAIL, "a" * 40_000),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Bytes per width and CPU time per photo of the image step (sleutelsite/render_images.py).
+"""Bytes per width and CPU time per photo of the image step (sleutelsite/render/images.py).
 
     python benchmarks/image_speed.py [--width 4000] [--height 3000] [--runs 1]
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from image_samples import phone_jpeg, photo_like, texture_everywhere  # noqa: E402
 
-from sleutelsite.render_images import image_variants  # noqa: E402
+from sleutelsite.render.images import image_variants  # noqa: E402
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from markdown_speed import best_per_text  # noqa: E402
 
 from sleutelsite.build import build  # noqa: E402
-from sleutelsite.links import link_prefix, site_links  # noqa: E402
+from sleutelsite.render.links import link_prefix, site_links  # noqa: E402
 
 _STORY = re.compile(r"/verhalen/[^/]+/$")
 

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sleutelsite import geo, geo_map  # noqa: E402
+import sleutelsite.render.geo_map as geo_map  # noqa: E402
+from sleutelsite import geo  # noqa: E402
 
 STEPS = ("stap-a", "stap-b", "stap-c", "stap-d")  # made-up statuses, only to measure
 

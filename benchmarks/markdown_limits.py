@@ -5,7 +5,7 @@
 
 Each case is one content file in a copy of the real project: the shapes that make
 Python-Markdown quadratic or overflow its stack (refused at load by
-sleutelsite/load_markdown_limits.py), the same mixed with prose or spread over many
+sleutelsite/load/markdown_limits.py), the same mixed with prose or spread over many
 paragraphs, and texts just under each limit (which build). Prints, per case, the size,
 whether `check` refused it (and with what message), and the wall and CPU time of the
 whole command (Python's start and the rest of the site included). The aim: every case

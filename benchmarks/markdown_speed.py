@@ -3,7 +3,7 @@
 
     python benchmarks/markdown_speed.py [--stories 400] [--runs 3] [--real]
 
-Both use the same extensions (sleutelsite/render_markdown.py); the Converter leaves out,
+Both use the same extensions (sleutelsite/render/markdown.py); the Converter leaves out,
 per text, the steps that cannot match it. Prints the CPU time per text (best of --runs)
 of each, their ratio, and whether every text gave the same HTML. The texts are the
 generator's stories (about 900 words with headings, lists and links), or with --real the
@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import story_body  # noqa: E402
 
-from sleutelsite.load_content import markdown_body, markdown_files  # noqa: E402
-from sleutelsite.render_markdown import Converter, new_markdown  # noqa: E402
+from sleutelsite.load.content import markdown_body, markdown_files  # noqa: E402
+from sleutelsite.render.markdown import Converter, new_markdown  # noqa: E402
 
 
 def best_per_text(convert, texts: list[str], runs: int) -> float:  # type: ignore[no-untyped-def]

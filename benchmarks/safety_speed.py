@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from markdown_speed import benchmark_texts, best_per_text  # noqa: E402
 
-from sleutelsite.load_markdown_limits import markdown_limit_problems  # noqa: E402
-from sleutelsite.render_markdown import Converter  # noqa: E402
-from sleutelsite.render_safety import unsafe_findings  # noqa: E402
+from sleutelsite.load.markdown_limits import markdown_limit_problems  # noqa: E402
+from sleutelsite.render.markdown import Converter  # noqa: E402
+from sleutelsite.render.safety import unsafe_findings  # noqa: E402
 
 
 class OldCheck(HTMLParser):

@@ -18,16 +18,16 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import CACHE_FOLDER, BuildCache
-from .errors import Problem
-from .load import load_site
-from .load_content import Options
-from .model import Site
-from .render import Output, Preview, make_environment, render_site
-from .render_markdown import MarkdownRenderer
-from .speed import Plan, SerialRunner, make_runner, young_garbage_only
-from .write import WriteStats, check_output_folder, write_site
-from .write_lock import OutputLock
+from sleutelsite.cache import CACHE_FOLDER, BuildCache
+from sleutelsite.errors import Problem
+from sleutelsite.load import load_site
+from sleutelsite.load.content import Options
+from sleutelsite.model import Site
+from sleutelsite.render import Output, Preview, make_environment, render_site
+from sleutelsite.render.markdown import MarkdownRenderer
+from sleutelsite.speed import Plan, SerialRunner, make_runner, young_garbage_only
+from sleutelsite.write import WriteStats, check_output_folder, write_site
+from sleutelsite.write.lock import OutputLock
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import build, build_date, check
-from .describe import SCHEMA_FOLDER, write_schemas
-from .disk_errors import disk_problem
-from .errors import BuildError, job_summary, report_for_terminal
-from .load import missing_translations
-from .new import new_content
-from .render_context import format_date
+from sleutelsite.build import build, build_date, check
+from sleutelsite.describe import SCHEMA_FOLDER, write_schemas
+from sleutelsite.errors import BuildError, job_summary, report_for_terminal
+from sleutelsite.load import missing_translations
+from sleutelsite.new import new_content
+from sleutelsite.render.context import format_date
+from sleutelsite.write.disk_errors import disk_problem
 
 COMMANDS = ("build", "check", "serve", "new", "schema")
 
@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
                     print("".join(f"  {source}\n" for source in sources), end="")
             print(_ok(say["checked"].format(pages=len(site.with_pages()), signatories=len(site.signatories))))
         elif command == "serve":
-            from .serve import serve
+            from sleutelsite.serve import serve
 
             return serve(project, args.host, args.port, args.open, args.lang, args.out)
         elif command == "new":

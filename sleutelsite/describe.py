@@ -8,8 +8,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from .kinds import Kind, KindField
-from .load_kinds import project_kinds
+from sleutelsite.kinds import Kind, KindField
+from sleutelsite.load.kinds import project_kinds
 
 SCHEMA_FOLDER = "schema/front-matter"  # one <kind>.schema.json per kind, made by `build.py schema`
 _NOT_BLANK = r"\S"

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .messages import MESSAGES
+from sleutelsite.messages import MESSAGES
 
 
 @dataclass(frozen=True)

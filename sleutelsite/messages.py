@@ -1388,7 +1388,7 @@ MESSAGES.update(
 )
 
 # Image files (issue 17): content images, story photos and logos made safe and light
-# (sleutelsite/render_images.py). A refusal is reported at the line that uses the image.
+# (sleutelsite/render/images.py). A refusal is reported at the line that uses the image.
 MESSAGES.update(
     {
         "image_file_type": {
@@ -1697,7 +1697,7 @@ MESSAGES.update(
 )
 
 
-# --- Speed: the Markdown Converter's self-check (sleutelsite/render_markdown.py) ---
+# --- Speed: the Markdown Converter's self-check (sleutelsite/render/markdown.py) ---
 MESSAGES.update(
     {
         "markdown_fallback": {

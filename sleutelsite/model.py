@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .kinds import BUILT_IN, Kind
+from sleutelsite.kinds import BUILT_IN, Kind
 
 
 @dataclass(frozen=True)

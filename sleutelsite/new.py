@@ -8,10 +8,10 @@ import os
 import re
 from pathlib import Path
 
-from .errors import BuildError, problem
-from .kinds import Kind, entry_url, placeholders
-from .load_content import slugify
-from .load_kinds import project_kinds
+from sleutelsite.errors import BuildError, problem
+from sleutelsite.kinds import Kind, entry_url, placeholders
+from sleutelsite.load.content import slugify
+from sleutelsite.load.kinds import project_kinds
 
 _NUMBERED = re.compile(r"(\d+)-")
 

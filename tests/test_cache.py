@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import sleutelsite.render_markdown as render_markdown
-import sleutelsite.render_pages as render_pages
+import sleutelsite.render.markdown as render_markdown
+import sleutelsite.render.pages as render_pages
 from conftest import TODAY, copy_project
 from sleutelsite.build import build
 from sleutelsite.cache import CACHE_FOLDER, BuildCache

@@ -14,9 +14,9 @@ import pytest
 from conftest import TODAY, copy_project
 from sleutelsite.build import build
 from sleutelsite.cache import CACHE_FOLDER, BuildCache
-from sleutelsite.cache_codec import MAGIC, CacheCodec, Unreadable, Unstorable, stored_classes
+from sleutelsite.cache.codec import MAGIC, CacheCodec, Unreadable, Unstorable, stored_classes
 from sleutelsite.errors import Problem
-from sleutelsite.load_yaml import read_yaml
+from sleutelsite.load.yaml_file import read_yaml
 from sleutelsite.model import Entry, Page, Signatory
 
 
@@ -180,7 +180,7 @@ def test_a_crafted_compiled_template_never_runs(project: Path, tmp_path: Path, c
 
 
 def test_the_template_key_is_never_inside_the_project(project: Path, monkeypatch):
-    from sleutelsite.cache_templates import machine_key, template_cache
+    from sleutelsite.cache.templates import machine_key, template_cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(project / CACHE_FOLDER))
     assert machine_key(project) is None
@@ -246,7 +246,7 @@ def test_an_empty_cache_file_is_a_new_cache(project: Path, tmp_path: Path, cold)
 def test_a_locked_cache_is_left_alone_and_the_build_goes_on_in_memory(
     project: Path, tmp_path: Path, cold, monkeypatch
 ):
-    import sleutelsite.cache_file as cache_file
+    import sleutelsite.cache.file as cache_file
 
     build(project, tmp_path / "first", today=TODAY)
     monkeypatch.setattr(cache_file, "WAIT_S", 0.1)

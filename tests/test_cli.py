@@ -164,7 +164,7 @@ def test_success_lines_in_english_too(make_project):
 def test_the_markdown_fallback_warning_is_printed_once_in_the_chosen_language(
     make_project, monkeypatch, capsys
 ):
-    import sleutelsite.render_markdown as render_markdown
+    import sleutelsite.render.markdown as render_markdown
     from sleutelsite.cli import main
 
     renamed = (("inline", "inline_patterns"), *render_markdown.RELIES_ON[1:])

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-import sleutelsite.write_lock as write_lock
+import sleutelsite.write.lock as write_lock
 from conftest import ROOT, TODAY
 from sleutelsite.build import build
 from sleutelsite.cli import main
 from sleutelsite.serve import PreviewSite
 from sleutelsite.write import MARKER
-from sleutelsite.write_lock import OutputLock
+from sleutelsite.write.lock import OutputLock
 
 EPOCH = "1795996800"  # 2026-11-30
 
@@ -61,7 +61,7 @@ def holding(out: Path, project: Path, seconds: float) -> subprocess.Popen:
     """Another process that holds the lock on `out` for `seconds`, once it says so."""
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[1])\n"
-         "from pathlib import Path\nfrom sleutelsite.write_lock import OutputLock\n"
+         "from pathlib import Path\nfrom sleutelsite.write.lock import OutputLock\n"
          "with OutputLock(Path(sys.argv[2]), Path(sys.argv[3])):\n"
          " print('held', flush=True); time.sleep(float(sys.argv[4]))",
          str(ROOT), str(out), str(project), str(seconds)],

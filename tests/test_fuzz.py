@@ -17,8 +17,8 @@ from conftest import TODAY, copy_project
 from sleutelsite.build import check
 from sleutelsite.errors import BuildError
 from sleutelsite.load import load_site
-from sleutelsite.load_content import Options
-from sleutelsite.load_signatories import FIELDS
+from sleutelsite.load.content import Options
+from sleutelsite.load.signatories import FIELDS
 
 FUZZ = settings(
     max_examples=120,
@@ -139,8 +139,8 @@ def test_the_safety_check_refuses_all_that_the_old_block_list_refused(text):
     block-list on Python's HTMLParser found (script-like tags, handlers, script URLs)."""
     from html.parser import HTMLParser
 
-    from sleutelsite.render_markdown import new_markdown
-    from sleutelsite.render_safety import unsafe_findings
+    from sleutelsite.render.markdown import new_markdown
+    from sleutelsite.render.safety import unsafe_findings
 
     class OldBlockList(HTMLParser):
         found = False
@@ -200,7 +200,7 @@ def test_markdown_with_only_the_patterns_a_text_can_match_gives_the_same_html(te
     """The Converter leaves out inline patterns and block processors that need a character
     a text lacks; one Converter and one plain Python-Markdown, each used for several texts
     in turn."""
-    from sleutelsite.render_markdown import Converter, new_markdown
+    from sleutelsite.render.markdown import Converter, new_markdown
 
     converter, plain = Converter(), new_markdown()
     for text in texts:
@@ -219,7 +219,7 @@ def test_site_links_become_relative_exactly_where_a_plain_scan_says(html):
     """site_links splits at each `="/`; this scan looks at every place the plain way."""
     import re
 
-    from sleutelsite.links import site_links
+    from sleutelsite.render.links import site_links
 
     attribute = re.compile(r"""(\s(?:href|src|srcset)=(["']))/(?!/)""")
     expected, done = [], 0
@@ -292,7 +292,7 @@ def test_long_lines_and_long_texts_never_stall(project, field, length, piece, fo
 def test_the_event_reader_gives_what_pyyaml_gives(value):
     """The reader builds values from parser events itself (no recursion): the same values
     as PyYAML's own safe loader, for everything it does not refuse."""
-    from sleutelsite.load_yaml import YamlList, YamlMap, read_yaml
+    from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml
 
     def plain(v):
         if isinstance(v, YamlMap):

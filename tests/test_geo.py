@@ -14,8 +14,9 @@ from collections import Counter
 
 import pytest
 
+import sleutelsite.render.geo_map as geo_map
 from conftest import ROOT
-from sleutelsite import geo, geo_map
+from sleutelsite import geo
 
 DATA = ROOT / "data" / "nl"
 SHA256 = {

@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright
 from conftest import ROOT, TODAY, copy_project
 from sleutelsite.build import build
 from sleutelsite.errors import BuildError
-from sleutelsite.load_signatories import sort_key
+from sleutelsite.load.signatories import sort_key
 
 HOSTILE_REJECTED = (
     "sig-url-javascript", "sig-url-data", "sig-url-credentials", "sig-url-protocol-relative",

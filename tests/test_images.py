@@ -12,7 +12,7 @@ from image_samples import phone_jpeg, photo_like, png_claiming
 from PIL import Image, ImageCms, ImageFile
 
 from sleutelsite.errors import Problem
-from sleutelsite.render_images import (
+from sleutelsite.render.images import (
     ImageInfo,
     ImageRefusal,
     ImageRefused,

@@ -18,9 +18,9 @@ from sleutelsite.describe import front_matter_schema, write_schemas
 from sleutelsite.errors import BuildError
 from sleutelsite.kinds import BUILT_IN, TEMPLATE_NAMES
 from sleutelsite.load import load_site
-from sleutelsite.load_content import Options
+from sleutelsite.load.content import Options
 from sleutelsite.new import new_content
-from sleutelsite.render_context import shared_context
+from sleutelsite.render.context import shared_context
 
 EVENT = ROOT / "tests" / "fixtures" / "event-kind"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ def test_a_project_adds_a_kind_of_its_own_without_touching_the_engine(make_proje
     sitemap = (out / "sitemap.xml").read_text()
     assert "<loc>https://example.org/agenda/buurtavond/</loc>" in sitemap
 
-    code = [f for f in (ROOT / "sleutelsite").glob("*.py") if f.name != "messages.py"]  # (examples)
+    code = [f for f in (ROOT / "sleutelsite").rglob("*.py") if f.name != "messages.py"]  # (examples)
     engine = "".join(f.read_text(encoding="utf-8") for f in code)
     assert "agenda" not in engine and '"event"' not in engine and "event.html" not in engine
 

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT, TODAY, copy_project
 from sleutelsite.errors import BuildError
 from sleutelsite.load import load_site
-from sleutelsite.load_content import Options
-from sleutelsite.load_signatories import sort_key
+from sleutelsite.load.content import Options
+from sleutelsite.load.signatories import sort_key
 
 OPTIONS = Options(today=TODAY)
 
@@ -155,7 +155,7 @@ def test_a_long_signatory_file_is_read_in_groups_with_the_same_result(make_proje
 def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monkeypatch):
     import os
 
-    from sleutelsite import load_content
+    import sleutelsite.load.content as load_content
 
     file = tmp_path / "groeit.md"
     file.write_bytes(b"x" * 200_000)
@@ -174,7 +174,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     import random
     import sys
 
-    from sleutelsite import load_signatories as ls
+    import sleutelsite.load.signatories as ls
     from sleutelsite.speed import Plan, make_runner
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -202,7 +202,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
 
 
 def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_text():
-    from sleutelsite.load_signatories import _check_public_text, check_url, sort_key
+    from sleutelsite.load.signatories import _check_public_text, check_url, sort_key
 
     assert [p.code for p in check_url("https://a b.nl/", 3)] == ["url_has_space"]
     assert [p.code for p in check_url("https://ab.nl/\x7f", 3)] == ["url_has_space"]
@@ -217,7 +217,7 @@ def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_te
 
 
 def test_the_markdown_read_ahead_is_the_body_the_loader_finds(tmp_path):
-    from sleutelsite.load_content import markdown_body, markdown_files
+    from sleutelsite.load.content import markdown_body, markdown_files
 
     project = copy_project(tmp_path / "p")
     (project / "content" / "verhalen" / "windows.md").write_bytes(

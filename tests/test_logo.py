@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 from conftest import TODAY, copy_project
 from sleutelsite.build import build, check
 from sleutelsite.errors import BuildError
-from sleutelsite.load_logo import check_logo_file
+from sleutelsite.load.logo import check_logo_file
 
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'

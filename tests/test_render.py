@@ -13,14 +13,14 @@ import pytest
 import yaml
 
 from conftest import ROOT, TODAY
-from sleutelsite.links import link_prefix, site_links
 from sleutelsite.load import load_site
-from sleutelsite.load_content import Options
+from sleutelsite.load.content import Options
 from sleutelsite.model import Signatory
 from sleutelsite.render import output_path, render_site
-from sleutelsite.render_context import format_date
-from sleutelsite.render_exports import COLUMNS, signatories_csv, signatories_json
-from sleutelsite.render_markdown import MarkdownRenderer
+from sleutelsite.render.context import format_date
+from sleutelsite.render.exports import COLUMNS, signatories_csv, signatories_json
+from sleutelsite.render.links import link_prefix, site_links
+from sleutelsite.render.markdown import MarkdownRenderer
 
 
 def rendered(project, base_url=None):
@@ -189,7 +189,7 @@ def test_a_template_analysed_for_page_keys_is_not_parsed_again_to_compile(monkey
 def test_markdown_made_from_extension_classes_equals_markdown_made_by_names():
     import markdown
 
-    from sleutelsite.render_markdown import EXTENSION_CONFIG, EXTENSIONS, new_markdown
+    from sleutelsite.render.markdown import EXTENSION_CONFIG, EXTENSIONS, new_markdown
 
     text = (
         "# Kop {#eigen-id .klasse}\n\n## Tweede kop\n\nTekst met *nadruk* en [link](/tips/).\n\n"
@@ -206,7 +206,7 @@ def test_markdown_made_from_extension_classes_equals_markdown_made_by_names():
 def test_the_stories_feed_holds_the_newest_fifty(make_project):
     import datetime as dt
 
-    from sleutelsite.render_feeds import FEED_ENTRIES
+    from sleutelsite.render.feeds import FEED_ENTRIES
 
     first = dt.date(2026, 1, 1)
     stories = {
@@ -222,7 +222,7 @@ def test_the_stories_feed_holds_the_newest_fifty(make_project):
 
 
 def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_html():
-    from sleutelsite.render_markdown import Converter, new_markdown
+    from sleutelsite.render.markdown import Converter, new_markdown
 
     sources = sorted((ROOT / "content").rglob("*.md"))
     texts = [path.read_text(encoding="utf-8") for path in sources]
@@ -246,8 +246,8 @@ def test_markdown_converter_skips_patterns_that_cannot_match_and_gives_the_same_
 
 
 def test_markdown_converter_keeps_few_step_lists_however_many_mixes_it_meets(monkeypatch):
-    import sleutelsite.render_markdown as render_markdown
-    from sleutelsite.render_markdown import Converter, new_markdown
+    import sleutelsite.render.markdown as render_markdown
+    from sleutelsite.render.markdown import Converter, new_markdown
 
     monkeypatch.setattr(render_markdown, "_CHOSEN_KEPT", 2)
     texts = [
@@ -265,7 +265,7 @@ def test_markdown_converter_keeps_few_step_lists_however_many_mixes_it_meets(mon
 
 
 def test_the_converter_passes_its_self_check_and_gives_plain_html_on_the_samples():
-    from sleutelsite.render_markdown import SAMPLES, Converter, PlainMarkdown, checked_converter
+    from sleutelsite.render.markdown import SAMPLES, Converter, PlainMarkdown, checked_converter
 
     assert isinstance(checked_converter(), Converter)
     converter, plain = Converter(), PlainMarkdown()
@@ -286,7 +286,7 @@ def test_the_converter_passes_its_self_check_and_gives_plain_html_on_the_samples
 
 def test_a_converter_whose_attribute_is_gone_falls_back_to_plain_markdown_with_a_warning(monkeypatch):
     """As if a Markdown release renamed the inline processor's list of patterns."""
-    import sleutelsite.render_markdown as render_markdown
+    import sleutelsite.render.markdown as render_markdown
 
     renamed = (("inline", "inline_patterns"), *render_markdown.RELIES_ON[1:])
     monkeypatch.setattr(render_markdown, "RELIES_ON", renamed)
@@ -307,7 +307,7 @@ def test_a_converter_whose_attribute_is_gone_falls_back_to_plain_markdown_with_a
 def test_a_converter_that_gives_other_html_on_the_sample_falls_back_to_plain_markdown(monkeypatch):
     """As if a Markdown release let a link start with another character: the Converter,
     told that a link needs a character no text holds, would leave links out."""
-    import sleutelsite.render_markdown as render_markdown
+    import sleutelsite.render.markdown as render_markdown
 
     needs = {**render_markdown._NEEDS, ("inline", "link"): ("LinkInlineProcessor", ("§",), all)}
     monkeypatch.setattr(render_markdown, "_NEEDS", needs)
@@ -322,7 +322,7 @@ def test_a_converter_that_gives_other_html_on_the_sample_falls_back_to_plain_mar
 def test_the_signatories_json_is_what_json_dumps_with_an_indent_makes():
     import random
 
-    from sleutelsite.render_exports import signatory_record
+    from sleutelsite.render.exports import signatory_record
 
     rng = random.Random(3)
     chars = 'aé"\\\n\t\x01\u2028ĳ🙂<>&/{} '

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from sleutelsite.load_markdown_limits import MAX_DEPTH, markdown_limit_problems
-from sleutelsite.render_markdown import Converter
-from sleutelsite.render_safety import unsafe_findings, unsafe_problems
+from sleutelsite.load.markdown_limits import MAX_DEPTH, markdown_limit_problems
+from sleutelsite.render.markdown import Converter
+from sleutelsite.render.safety import unsafe_findings, unsafe_problems
 
 PATH = "content/manifest.md"
 BODY_LINE = 4  # the body's first line in the file, after three lines of front matter

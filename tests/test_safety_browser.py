@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from conftest import TODAY, copy_project
 from sleutelsite.build import build
-from sleutelsite.render_safety import _AFTER, _BEFORE
+from sleutelsite.render.safety import _AFTER, _BEFORE
 
 TRICKY_HTML = (
     '<textarea><p title="</textarea><img src=x onerror=1>">',

@@ -94,7 +94,7 @@ def front_matter(file: Path) -> object:
 
 def kind_of(project: Path, file: Path) -> str:
     from sleutelsite.kinds import BUILT_IN
-    from sleutelsite.load_content import ContentKinds
+    from sleutelsite.load.content import ContentKinds
 
     parts = file.relative_to(project / "content").parts
     if parts[0] in ("en",) and len(parts) > 1:  # a translation: the same kinds

@@ -10,7 +10,7 @@ import yaml
 from PIL import Image
 
 from conftest import ROOT
-from sleutelsite.render_share_card import (
+from sleutelsite.render.share_card import (
     CardColours,
     _font,
     _lines,

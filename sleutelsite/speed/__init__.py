@@ -4,15 +4,15 @@
 - `runner`: a SerialRunner or a ForkedRunner; stages hand their work to `map` and `start`.
 - `collector.young_garbage_only`: the garbage collector's settings during a build.
 
-The memo (the content-hash cache, `sleutelsite/cache.py`) is the other half: a runner
+The memo (the content-hash cache, `sleutelsite/cache/__init__.py`) is the other half: a runner
 hands each worker's new memo entries back to the build process (`runner.Shared`).
 """
 
 from __future__ import annotations
 
-from .collector import young_garbage_only
-from .plan import Plan, cores
-from .runner import ForkedRunner, Job, SerialRunner, Shared, make_runner
+from sleutelsite.speed.collector import young_garbage_only
+from sleutelsite.speed.plan import Plan, cores
+from sleutelsite.speed.runner import ForkedRunner, Job, SerialRunner, Shared, make_runner
 
 __all__ = [
     "ForkedRunner",

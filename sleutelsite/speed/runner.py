@@ -33,7 +33,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Generic, Protocol, TypeVar
 
-from .plan import Plan
+from sleutelsite.speed.plan import Plan
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import BuildError, Problem, problem
-from .kinds import (
+from sleutelsite.errors import BuildError, Problem, problem
+from sleutelsite.kinds import (
     BUILT_IN,
     EMPTY,
     ENTRY_ATTRIBUTES,
@@ -20,8 +20,8 @@ from .kinds import (
     KindField,
     placeholders,
 )
-from .load_fields import Field, check_fields, did_you_mean
-from .load_yaml import YamlMap, read_yaml
+from sleutelsite.load.fields import Field, check_fields, did_you_mean
+from sleutelsite.load.yaml_file import YamlMap, read_yaml
 
 KINDS_FILE = "kinds.yaml"
 MAX_KINDS_BYTES = 256 * 1024

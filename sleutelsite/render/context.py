@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 import jinja2
 
-from .kinds import Kind
-from .model import Entry, Page, Site
+from sleutelsite.kinds import Kind
+from sleutelsite.model import Entry, Page, Site
 
 
 def film_renderer(env: jinja2.Environment, shared: dict[str, object]) -> Callable[[str], str]:

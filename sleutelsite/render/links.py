@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 
 class Rendered(Protocol):

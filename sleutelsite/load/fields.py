@@ -7,8 +7,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import Problem, problem
-from .load_yaml import REJECTED, YamlList, YamlMap
+from sleutelsite.errors import Problem, problem
+from sleutelsite.load.yaml_file import REJECTED, YamlList, YamlMap
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .kinds import Kind
-from .model import Signatory, Site
-from .render_context import Alternate, format_date
+from sleutelsite.kinds import Kind
+from sleutelsite.model import Signatory, Site
+from sleutelsite.render.context import Alternate, format_date
 
 _EMPTY = dt.date(2026, 1, 1)  # 'updated' of a feed without entries: any fixed date
 FEED_ENTRIES = 50  # the newest ones: a feed reader wants news, not the archive (kind to phones)

@@ -7,17 +7,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .cache import BuildCache
-from .errors import BuildError, Problem, problem
-from .kinds import BUILT_IN, Kind
-from .load_content import Content, ContentKinds, Options, load_content
-from .load_fields import Field, check_fields
-from .load_i18n import load_translations
-from .load_kinds import check_kind_words, load_kinds
-from .load_signatories import start_signatories
-from .load_yaml import YamlList, read_yaml, undecodable
-from .model import Entry, Language, Settings, Site
-from .speed import SerialRunner
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import BuildError, Problem, problem
+from sleutelsite.kinds import BUILT_IN, Kind
+from sleutelsite.load.content import Content, ContentKinds, Options, load_content
+from sleutelsite.load.fields import Field, check_fields
+from sleutelsite.load.i18n import load_translations
+from sleutelsite.load.kinds import check_kind_words, load_kinds
+from sleutelsite.load.signatories import start_signatories
+from sleutelsite.load.yaml_file import YamlList, read_yaml, undecodable
+from sleutelsite.model import Entry, Language, Settings, Site
+from sleutelsite.speed import SerialRunner
 
 SETTINGS = "site.yaml"
 SETTINGS_FIELDS = {

@@ -17,15 +17,15 @@ from pathlib import Path
 
 import jinja2
 
-from .cache import BuildCache
-from .errors import Problem
-from .kinds import PAGE
-from .links import link_prefix, site_links
-from .model import Entry, Page, Site
-from .render_context import Alternate, alternates_finder, children_of, page_of
-from .render_safety import Finding
-from .render_templates import template_names, template_problem, templates_fingerprint
-from .speed import SerialRunner
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import Problem
+from sleutelsite.kinds import PAGE
+from sleutelsite.model import Entry, Page, Site
+from sleutelsite.render.context import Alternate, alternates_finder, children_of, page_of
+from sleutelsite.render.links import link_prefix, site_links
+from sleutelsite.render.safety import Finding
+from sleutelsite.render.templates import template_names, template_problem, templates_fingerprint
+from sleutelsite.speed import SerialRunner
 
 _ATTRIBUTE = re.compile(r"""\s(href|src|id)\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # one pass over the page
 

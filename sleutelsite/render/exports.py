@@ -9,7 +9,7 @@ import csv
 import io
 import json
 
-from .model import Signatory
+from sleutelsite.model import Signatory
 
 COLUMNS = ("name", "type", "municipality", "province", "url", "signed", "verified", "statement", "logo")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

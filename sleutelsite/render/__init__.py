@@ -8,22 +8,22 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from .cache import BuildCache
-from .errors import BuildError, Problem, problem
-from .links import broken_links
-from .model import Page, Site
-from .render_context import (
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import BuildError, Problem, problem
+from sleutelsite.model import Page, Site
+from sleutelsite.render.context import (
     film_renderer,
     page_notice,
     shared_context,
 )
-from .render_exports import signatories_csv, signatories_json
-from .render_feeds import entries_feed, robots, signatories_feed, sitemap
-from .render_markdown import MarkdownRenderer
-from .render_pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
-from .render_safety import Finding, unsafe_problems
-from .render_templates import make_environment, prepare_templates, templates_fingerprint
-from .speed import Job, SerialRunner
+from sleutelsite.render.exports import signatories_csv, signatories_json
+from sleutelsite.render.feeds import entries_feed, robots, signatories_feed, sitemap
+from sleutelsite.render.links import broken_links
+from sleutelsite.render.markdown import MarkdownRenderer
+from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
+from sleutelsite.render.safety import Finding, unsafe_problems
+from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
+from sleutelsite.speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
 

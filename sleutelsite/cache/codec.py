@@ -41,10 +41,10 @@ class Unstorable(TypeError):
 def stored_classes() -> tuple[type, ...]:
     """Every class a cache entry may hold besides plain data (a new kind of entry that holds
     another class adds it here). Imported when a cache is made: the loaders import the cache."""
-    from .errors import Problem
-    from .kinds import Kind, KindField
-    from .load_content import SourceFile
-    from .model import Entry, Language, Page, Settings, Signatory
+    from sleutelsite.errors import Problem
+    from sleutelsite.kinds import Kind, KindField
+    from sleutelsite.load.content import SourceFile
+    from sleutelsite.model import Entry, Language, Page, Settings, Signatory
 
     return (Entry, Kind, KindField, Language, Page, Problem, Settings, Signatory, SourceFile)
 
@@ -53,7 +53,7 @@ class CacheCodec:
     """Turns cache values into bytes and back. One per cache; holds no entries."""
 
     def __init__(self, classes: Iterable[type]) -> None:
-        from .load_yaml import YamlList, YamlMap
+        from sleutelsite.load.yaml_file import YamlList, YamlMap
 
         self._yaml_map, self._yaml_list = YamlMap, YamlList
         self._fields: dict[type, tuple[str, ...]] = {}

@@ -17,22 +17,22 @@ import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
-from .build import Engine, build_date, make_site
-from .cache import BuildCache
-from .errors import MAX_REPORTED, BuildError, Problem, more_of_these_kinds
-from .load_content import Options
-from .render import Output, Preview, make_environment
-from .speed import Plan, make_runner
-from .watch import FileEvents
-from .write import TreeMemory, WriteStats, write_site
-from .write_lock import OutputLock
+from sleutelsite.build import Engine, build_date, make_site
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import MAX_REPORTED, BuildError, Problem, more_of_these_kinds
+from sleutelsite.load.content import Options
+from sleutelsite.render import Output, Preview, make_environment
+from sleutelsite.serve.watch import FileEvents
+from sleutelsite.speed import Plan, make_runner
+from sleutelsite.write import TreeMemory, WriteStats, write_site
+from sleutelsite.write.lock import OutputLock
 
 WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml", "kinds.yaml")
 POLL_MS = 50  # without inotify
 SAFETY_POLL_MS = 1000  # with inotify, a slow poll in case an event is missed
 SETTLE_S = 0.002  # wait this long after the last file event before rebuilding
 OVERLAY_CSS = PurePosixPath("_preview/overlay.css")
-LIVE_JS = PurePosixPath("_preview/live.js")  # sleutelsite/preview_live.js, only in the preview
+LIVE_JS = PurePosixPath("_preview/live.js")  # sleutelsite/serve/preview_live.js, only in the preview
 
 
 class PreviewSite:

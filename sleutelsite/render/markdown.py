@@ -5,9 +5,9 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 
-from .cache import BuildCache, markdown_release
-from .errors import Problem, problem
-from .render_safety import Finding, unsafe_findings
+from sleutelsite.cache import BuildCache, markdown_release
+from sleutelsite.errors import Problem, problem
+from sleutelsite.render.safety import Finding, unsafe_findings
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}

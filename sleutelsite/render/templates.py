@@ -10,9 +10,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
-from .cache import BuildCache
-from .cache_templates import template_cache
-from .errors import Problem, problem
+from sleutelsite.cache import BuildCache
+from sleutelsite.cache.templates import template_cache
+from sleutelsite.errors import Problem, problem
 
 
 def make_environment(

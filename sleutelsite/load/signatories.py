@@ -11,15 +11,15 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from .cache import BuildCache
-from .errors import Problem, problem
-from .load_content import slugify
-from .load_fields import Field, check_fields, did_you_mean
-from .load_logo import check_logo, check_logo_folder
-from .load_lookalikes import char_name, host_lookalike
-from .load_yaml import MAX_PROBLEMS, YamlList, YamlMap, read_yaml, undecodable
-from .model import Signatory
-from .speed import Job, SerialRunner
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import Problem, problem
+from sleutelsite.load.content import slugify
+from sleutelsite.load.fields import Field, check_fields, did_you_mean
+from sleutelsite.load.logo import check_logo, check_logo_folder
+from sleutelsite.load.lookalikes import char_name, host_lookalike
+from sleutelsite.load.yaml_file import MAX_PROBLEMS, YamlList, YamlMap, read_yaml, undecodable
+from sleutelsite.model import Signatory
+from sleutelsite.speed import Job, SerialRunner
 
 PATH = "signatories.yaml"
 # The large benchmark's 50,000 signatories take 9.8 MB; the real list of a coalition of

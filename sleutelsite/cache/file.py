@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value BLOB, PRIMARY KEY (ns, key))"
 WAIT_S = 60  # for another build that is writing the same cache

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .cache_codec import CacheCodec, Unreadable, Unstorable, stored_classes
-from .cache_file import CacheFile
+from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_classes
+from sleutelsite.cache.file import CacheFile
 
 CACHE_FOLDER = ".cache"
 BIG = frozenset({"page", "md"})
@@ -37,7 +37,7 @@ Slot = tuple[str, str]
 
 def engine_fingerprint() -> str:
     digest = hashlib.blake2b(digest_size=16)
-    engine = Path(__file__).parent
+    engine = Path(__file__).parent.parent  # every module of sleutelsite, in every package
     for file in sorted(engine.rglob("*.py")):
         digest.update(file.relative_to(engine).as_posix().encode() + b"\0" + file.read_bytes())
     digest.update(library_versions().encode())
@@ -113,7 +113,7 @@ class BuildCache:
             return self._codec.decode(blob)
         except Unreadable as err:  # not written by us: as if it were not there, made again
             if not any(w.code == "cache_entry_unreadable" for w in self.warnings):
-                from .errors import problem
+                from sleutelsite.errors import problem
 
                 where = f"{CACHE_FOLDER}/{self._path.name if self._path else 'build.sqlite'}"
                 self.warnings.append(problem(where, 0, "cache_entry_unreadable", detail=str(err)))

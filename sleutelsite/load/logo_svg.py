@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import Problem, problem
-from .load_fields import did_you_mean
-from .load_signatories import TYPES, VERIFIED
-from .load_yaml import YamlList, YamlMap, read_yaml, undecodable
-from .model import Language
+from sleutelsite.errors import Problem, problem
+from sleutelsite.load.fields import did_you_mean
+from sleutelsite.load.signatories import TYPES, VERIFIED
+from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
+from sleutelsite.model import Language
 
 FOLDER = "i18n"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -8,7 +8,7 @@ import errno
 import os
 from pathlib import Path
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 CODES = {
     errno.ENOSPC: "disk_full",

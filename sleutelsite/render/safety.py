@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 # The elements content may use, each with the attributes of its own (GLOBAL on all).
 ALLOWED: dict[str, frozenset[str]] = {

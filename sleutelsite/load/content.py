@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import BuildCache
-from .errors import Problem, problem
-from .kinds import PAGE, Kind, entry_url
-from .load_fields import Field, check_fields
-from .load_markdown_limits import markdown_limit_problems
-from .load_yaml import read_yaml, undecodable
-from .model import Entry
+from sleutelsite.cache import BuildCache
+from sleutelsite.errors import Problem, problem
+from sleutelsite.kinds import PAGE, Kind, entry_url
+from sleutelsite.load.fields import Field, check_fields
+from sleutelsite.load.markdown_limits import markdown_limit_problems
+from sleutelsite.load.yaml_file import read_yaml, undecodable
+from sleutelsite.model import Entry
 
 MAX_CONTENT_BYTES = 2 * 1024 * 1024
 

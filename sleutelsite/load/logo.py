@@ -7,8 +7,8 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import Problem, problem
-from .load_logo_svg import check_svg
+from sleutelsite.errors import Problem, problem
+from sleutelsite.load.logo_svg import check_svg
 
 MAX_LOGO_BYTES = 200 * 1024
 MAX_LOGO_PIXELS = 1200  # width and height

@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import BuildError, problem
-from .write import check_output_folder
+from sleutelsite.errors import BuildError, problem
+from sleutelsite.write import check_output_folder
 
 WAIT_S = 5.0  # a preview's rebuild or a small site's build is over by then
 _POLL_S = 0.05

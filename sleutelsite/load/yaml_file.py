@@ -21,7 +21,7 @@ from collections.abc import Callable
 import yaml
 from yaml.composer import ComposerError
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 try:  # the C parser is much faster; the pure Python one gives the same events
     _Loader = yaml.CSafeLoader

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import BuildError, problem
+from sleutelsite.errors import BuildError, problem
 
 MARKER = ".sleutelsite-output"
 MARKER_TEXT = "This folder is made by build.py and replaced on every build.\n"

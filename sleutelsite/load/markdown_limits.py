@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem, problem
+from sleutelsite.errors import Problem, problem
 
 MAX_PIECES = 5_000  # lines plus markup characters in one text
 MAX_PARAGRAPH_WORK = 30_000_000  # (lines + markup characters) times characters, summed over paragraphs
