@@ -15,14 +15,15 @@ COLUMNS = ("name", "type", "municipality", "province", "url", "signed", "verifie
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str]:
+def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str | None]:
+    """One row; `signed` is None where no signing date is known (a maker of the manifesto)."""
     return {
         "name": signatory.name,
         "type": signatory.type,
         "municipality": signatory.municipality,
         "province": signatory.province,
         "url": signatory.url,
-        "signed": signatory.signed.isoformat(),
+        "signed": signatory.signed.isoformat() if signatory.signed else None,
         "verified": signatory.verified,
         "statement": signatory.statement,
         "logo": absolute_url.rstrip("/") + "/" + signatory.logo if signatory.logo else "",
@@ -42,7 +43,7 @@ def signatories_csv(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
     writer.writerow(COLUMNS)
     for s in signatories:
         record = signatory_record(s, base_url)
-        writer.writerow([_inert(record[c]) for c in COLUMNS])
+        writer.writerow([_inert(record[c] or "") for c in COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
