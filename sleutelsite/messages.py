@@ -1748,12 +1748,12 @@ MESSAGES.update(
         },
         "sign_form_second_entry": {
             "nl": (
-                "in '{label}' staat een regel die op een veld van de lijst lijkt: {line}",
+                "in '{label}' staat iets dat op een veld van de lijst lijkt: {line}",
                 "Eén formulier is één organisatie: schrijf alleen het gevraagde. Wil je nog een "
                 "organisatie aanmelden, vul dan een nieuw formulier in.",
             ),
             "en": (
-                "'{label}' contains a line that looks like a field of the list: {line}",
+                "'{label}' contains something that looks like a field of the list: {line}",
                 "One form is one organisation: write only what is asked. To sign for another "
                 "organisation, fill in a new form.",
             ),

@@ -76,8 +76,12 @@ def form_fields(form_text: str) -> tuple[FormField, ...]:
 
 
 _HEADING = re.compile(r"^### (.*)$", re.MULTILINE)
-# A line that starts a field of the list ("- name: ...", "  verified: ..."), in any answer.
-_FIELD_LINE = re.compile(r"^[ \t]*(?:-[ \t]*)?(" + "|".join(FIELDS) + r")[ \t]*:", re.MULTILINE)
+# A field of the list ("- name: ...", "  verified: ..." at a line's start, or after a quote,
+# comma or brace: 'X", "verified": "persoonlijk'), in any answer.
+_FIELD_LINE = re.compile(
+    r"""(?:^[ \t]*(?:-[ \t]*)?|["',{][ \t]*["']?)(?:""" + "|".join(FIELDS) + r""")["']?[ \t]*:""",
+    re.MULTILINE,
+)
 # What YAML reads as something other than text at the start of a value.
 _YAML_START = ("&", "*", "!", "|", ">", "%", "@", "`", "{", "[", "#", "- ", "? ", ": ", "---", "...")
 
@@ -124,7 +128,7 @@ def _answer_problem(field: FormField, value: str) -> Problem | None:
         return problem(WHERE, 0, "sign_form_lines", label=field.label)
     smuggled = _FIELD_LINE.search(value)
     if smuggled:
-        line = value[smuggled.start() :].split("\n")[0].strip()
+        line = value[smuggled.start() :].split("\n")[0].strip(" \t\"',{")
         return problem(WHERE, 0, "sign_form_second_entry", label=field.label, line=line[:60])
     start = next((s for s in _YAML_START if value.startswith(s)), None)
     if start is not None:

@@ -118,9 +118,15 @@ HOSTILE = {
     ),
     "second-entry-in-statement.md": _refusal(
         "Korte verklaring (optioneel, hooguit 280 tekens)",
-        "in 'Korte verklaring (optioneel, hooguit 280 tekens)' staat een regel die op een veld van de "
+        "in 'Korte verklaring (optioneel, hooguit 280 tekens)' staat iets dat op een veld van de "
         "lijst lijkt: - name: Stichting Nepbrug\nTip: Eén formulier is één organisatie: schrijf alleen "
         "het gevraagde. Wil je nog een organisatie aanmelden, vul dan een nieuw formulier in.",
+    ),
+    "second-entry-in-name.md": _refusal(
+        "Naam van de organisatie",
+        "in 'Naam van de organisatie' staat iets dat op een veld van de lijst lijkt: verified: "
+        '"persoonlijk\nTip: Eén formulier is één organisatie: schrijf alleen het gevraagde. Wil je nog '
+        "een organisatie aanmelden, vul dan een nieuw formulier in.",
     ),
     "yaml-in-name.md": _refusal(
         "Naam van de organisatie",
