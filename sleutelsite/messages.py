@@ -1716,3 +1716,91 @@ MESSAGES.update(
         },
     }
 )
+
+
+# Signing with the issue form (sleutelsite/sign_issue.py): the issue's text, read strictly.
+MESSAGES.update(
+    {
+        "sign_form_too_long": {
+            "nl": (
+                "de tekst van het formulier is te lang ({length} tekens; hooguit {limit}).",
+                "Vul het formulier opnieuw in met alleen de gevraagde gegevens.",
+            ),
+            "en": (
+                "the form's text is too long ({length} characters; at most {limit}).",
+                "Fill in the form again with only the details it asks for.",
+            ),
+        },
+        "sign_form_heading_twice": {
+            "nl": (
+                "het kopje '### {label}' staat {count} keer in de tekst; het formulier maakt het één keer.",
+                "Haal de regel '### {label}' weg uit wat je zelf schreef (bijvoorbeeld uit de verklaring).",
+            ),
+            "en": (
+                "the heading '### {label}' appears {count} times in the text; the form makes it once.",
+                "Remove the line '### {label}' from what you wrote yourself (for example from the statement).",
+            ),
+        },
+        "sign_form_changed": {
+            "nl": (
+                "de tekst heeft niet de kopjes die het formulier maakt ({expected}).",
+                "Maak een nieuwe issue met het formulier 'Onderteken het manifest' en vul elk veld in; "
+                "begin geen regel met ###.",
+            ),
+            "en": (
+                "the text does not have the headings the form makes ({expected}).",
+                "Open a new issue with the form 'Onderteken het manifest' and fill in each field; "
+                "start no line with ###.",
+            ),
+        },
+        "sign_form_no_consent": {
+            "nl": (
+                "het vakje bij '{label}' is niet aangevinkt.",
+                "Vink het vakje aan: '- [x]' in plaats van '- [ ]'.",
+            ),
+            "en": ("the box under '{label}' is not ticked.", "Tick the box: '- [x]' instead of '- [ ]'."),
+        },
+        "sign_form_empty": {
+            "nl": ("'{label}' is niet ingevuld.", "Vul '{label}' in."),
+            "en": ("'{label}' is not filled in.", "Fill in '{label}'."),
+        },
+        "sign_form_lines": {
+            "nl": ("'{label}' beslaat meer dan één regel.", "Schrijf '{label}' op één regel."),
+            "en": ("'{label}' takes more than one line.", "Write '{label}' on one line."),
+        },
+        "sign_form_second_entry": {
+            "nl": (
+                "in '{label}' staat iets dat op een veld van de lijst lijkt: {line}",
+                "Eén formulier is één organisatie: schrijf alleen het gevraagde. Wil je nog een "
+                "organisatie aanmelden, vul dan een nieuw formulier in.",
+            ),
+            "en": (
+                "'{label}' contains something that looks like a field of the list: {line}",
+                "One form is one organisation: write only what is asked. To sign for another "
+                "organisation, fill in a new form.",
+            ),
+        },
+        "sign_already_listed": {
+            "nl": (
+                "'{name}' staat al op de lijst van ondertekenaars.",
+                "Dan hoef je niet opnieuw te tekenen. Is het een andere organisatie met dezelfde naam? "
+                "Schrijf dan de volledige naam, bijvoorbeeld met de plaats erbij.",
+            ),
+            "en": (
+                "'{name}' is already on the list of signatories.",
+                "Then there is no need to sign again. Is it another organisation with the same name? "
+                "Then write its full name, for example with the place added.",
+            ),
+        },
+        "sign_form_yaml": {
+            "nl": (
+                "'{label}' begint met '{start}', een teken dat in het lijstbestand iets anders betekent dan tekst.",
+                "Begin met de tekst zelf, zonder '{start}' ervoor.",
+            ),
+            "en": (
+                "'{label}' starts with '{start}', a character that means something other than text in the list's file.",
+                "Start with the text itself, without '{start}' in front.",
+            ),
+        },
+    }
+)

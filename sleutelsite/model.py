@@ -103,7 +103,7 @@ class Signatory:
     municipality: str
     province: str
     url: str
-    signed: dt.date
+    signed: dt.date | None  # None only for a maker of the manifesto (verified: maker)
     verified: str
     line: int
     logo: str = ""

@@ -186,7 +186,8 @@ def test_sharing_and_finding(real_build):
     assert "Sitemap: http://127.0.0.1/sitemap.xml" in (real_build / "robots.txt").read_text()
     assert (real_build / "static" / "img" / "campagne.png").is_file()
     assert "<entry>" in (real_build / "verhalen" / "feed.xml").read_text()
-    assert "<entry>" in (real_build / "ondertekenaars" / "feed.xml").read_text()
+    signed = (real_build / "ondertekenaars" / "feed.xml").read_text()
+    assert "<feed" in signed and "<entry>" not in signed  # the makers have no confirmed signing date
 
 
 def test_axe_really_reports_violations(browser_and_address):

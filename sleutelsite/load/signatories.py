@@ -59,7 +59,11 @@ PROVINCES = (
     "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
 )  # fmt: skip
 PROVINCE_ALIASES = {"friesland": "Fryslân", "fryslan": "Fryslân", "brabant": "Noord-Brabant"}
-VERIFIED = ("e-mail", "pull-request", "persoonlijk")
+VERIFIED = ("e-mail", "pull-request", "persoonlijk", "github-issue", "maker")
+# The makers of the film manifesto (named in the article) joined the list without a
+# signing date anyone confirmed: for them alone `signed` may be left out.
+MAKER = "maker"
+_MAKER_FIELDS = {**FIELDS, "signed": Field("date")}
 
 # Words a sort ignores at the start of a name, so "Stichting De Brug" sorts under B.
 _LEADING_WORDS = {"stichting", "vereniging", "gemeente", "de", "het", "'t", "een"}
@@ -311,13 +315,19 @@ def _checked_entries(
     for entry, line in entries:
         if len(problems) >= MAX_PROBLEMS:
             return result, _stopped(line, problems)
-        values = check_fields(entry, FIELDS, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
+        fields = _fields_for(entry)
+        values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
         if values is None:
             continue
         signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
         if signatory is not None:
             result.append(signatory)
     return result, None
+
+
+def _fields_for(entry: object) -> dict[str, Field]:
+    """The fields an entry must have: a maker's `signed` is optional (see MAKER)."""
+    return _MAKER_FIELDS if isinstance(entry, YamlMap) and entry.get("verified") == MAKER else FIELDS
 
 
 def _stopped(line: int, problems: list[Problem]) -> Problem:
@@ -419,7 +429,7 @@ def _check_entry(
     logo = values.get("logo")
     if isinstance(logo, str):
         problems.extend(check_logo(logo, PATH, at("logo"), static_files, project))
-    if len(problems) > before or any(k not in values for k, f in FIELDS.items() if f.required):
+    if len(problems) > before or any(k not in values for k, f in _fields_for(entry).items() if f.required):
         return None
     return Signatory(
         name=str(values["name"]),
@@ -427,7 +437,7 @@ def _check_entry(
         municipality=str(values["municipality"]),
         province=str(province),
         url=str(url),
-        signed=signed,  # type: ignore[arg-type]
+        signed=signed if isinstance(signed, dt.date) else None,
         verified=str(verified),
         line=line,
         logo=str(values.get("logo", "")),

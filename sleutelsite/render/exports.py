@@ -15,14 +15,15 @@ COLUMNS = ("name", "type", "municipality", "province", "url", "signed", "verifie
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str]:
+def signatory_record(signatory: Signatory, absolute_url: str) -> dict[str, str | None]:
+    """One row; `signed` is None where no signing date is known (a maker of the manifesto)."""
     return {
         "name": signatory.name,
         "type": signatory.type,
         "municipality": signatory.municipality,
         "province": signatory.province,
         "url": signatory.url,
-        "signed": signatory.signed.isoformat(),
+        "signed": signatory.signed.isoformat() if signatory.signed else None,
         "verified": signatory.verified,
         "statement": signatory.statement,
         "logo": absolute_url.rstrip("/") + "/" + signatory.logo if signatory.logo else "",
@@ -35,13 +36,19 @@ def signatories_json(signatories: tuple[Signatory, ...], base_url: str) -> bytes
     on 50,000 signatories (a test compares both)."""
     head = json.dumps({"count": len(signatories), "columns": list(COLUMNS)}, ensure_ascii=False, indent=2)
     records = ",\n".join(
-        _RECORD.format(*map(_string, signatory_record(s, base_url).values())) for s in signatories
+        _RECORD.format(*map(_json_value, signatory_record(s, base_url).values())) for s in signatories
     )
     listed = f"[\n{records}\n  ]" if records else "[]"
     return f'{head[:-2]},\n  "signatories": {listed}\n}}\n'.encode()
 
 
 _string = json.encoder.encode_basestring  # a str as JSON text, non-ASCII kept (in C where available)
+
+
+def _json_value(value: str | None) -> str:
+    return "null" if value is None else _string(value)
+
+
 _RECORD = "    {{\n" + ",\n".join(f"      {_string(column)}: {{}}" for column in COLUMNS) + "\n    }}"
 
 
@@ -52,7 +59,7 @@ def signatories_csv(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
     writer.writerow(COLUMNS)
     for s in signatories:
         record = signatory_record(s, base_url)
-        writer.writerow([_inert(record[c]) for c in COLUMNS])
+        writer.writerow([_inert(record[c] or "") for c in COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -88,7 +88,9 @@ def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) 
     t = site.translations[code]
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    ordered = sorted(signatories, key=lambda s: (s.signed, s.name), reverse=True)[:FEED_ENTRIES]
+    # A maker of the manifesto has no signing date, so no "... ondertekent" news item.
+    dated = [s for s in signatories if s.signed is not None]
+    ordered = sorted(dated, key=lambda s: (s.signed, s.name), reverse=True)[:FEED_ENTRIES]
     entries = [
         _entry(
             str(t["feed_signed"]).format(name=s.name),
