@@ -36,9 +36,12 @@ def page_weights(site: Path, base_path: str = "") -> list[Weight]:
         html = page.read_text(encoding="utf-8")
         css = js = images = 0
         for ref in sorted(set(_ASSET.findall(html))):
-            if not ref.startswith("/"):
-                continue
-            file = site / ref.removeprefix(base_path).lstrip("/")
+            if re.match(r"[a-z][a-z0-9+.-]*:|//", ref, re.I):
+                continue  # another host (or data:): not this site's weight
+            if ref.startswith("/"):
+                file = site / ref.removeprefix(base_path).lstrip("/")
+            else:  # relative, as the build writes site links: "../static/css/site.css"
+                file = page.parent / ref.split("?")[0].split("#")[0]
             size = file.stat().st_size if file.is_file() else 0
             if ref.endswith(".css"):
                 css += size

@@ -57,8 +57,8 @@ def test_hreflang_is_reciprocal_with_x_default(real_site):
             other = dict(_HREFLANG.findall(page_file(real_site, links[code]).read_text()))
             assert other == links, page
         checked += 1
-    # home, manifesto, tips, signing, signatories, about and 404, in two languages
-    assert checked == 2 * 7
+    # home, manifesto, tips, signing, signatories, about, the supporters' kit and 404, in two languages
+    assert checked == 2 * 8
 
 
 def test_sitemap_lists_the_alternates(real_site):

@@ -138,6 +138,14 @@ def test_every_page_is_light(real_build):
     assert heavy == []
 
 
+def test_page_weight_counts_the_css_and_js_of_relative_links(real_build):
+    """The build writes site links relative ("../static/css/site.css"); the weight once
+    skipped every link not starting with "/", so each page weighed its HTML only."""
+    tips = next(w for w in page_weights(real_build) if w.page == "tips/index.html")
+    assert tips.css == (real_build / "static" / "css" / "site.css").stat().st_size
+    assert tips.js == (real_build / "static" / "js" / "site.js").stat().st_size
+
+
 def test_film_loads_only_after_a_click_and_only_from_youtube_nocookie(tmp_path, browser_and_address):
     browser = browser_and_address[0]
     project = copy_project(tmp_path / "p")  # the mini fixture has a video id
