@@ -32,6 +32,7 @@ from .render_pages import (
     templates_fingerprint,
 )
 from .render_safety import Finding, unsafe_problems
+from .render_toolkit import toolkit_downloads, toolkit_files
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
 
@@ -101,6 +102,7 @@ def render_site(
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
+    documents = toolkit_files(site, cache)  # before the pages: they show each file's size
     data_files, data_pending = _start_data_files(site, all_jobs, known_urls, cache, identities)
     texts = [tip.body for tip in site.tips] + [job.page.body for job in all_jobs]
     coming = None
@@ -110,7 +112,8 @@ def render_site(
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)  # meanwhile, and before render processes fork
         work, problems = _page_work(
-            site, project, env, markdown, preview, place, identities, known_urls, all_jobs, templates_key
+            site, project, env, markdown, preview, place, identities, known_urls, all_jobs, templates_key,
+            documents,
         )
         rendered, template_problems = render_pages(work, cache)
         problems += _once_per_template_line(template_problems)
@@ -120,7 +123,7 @@ def render_site(
             problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
         if problems:
             raise BuildError(problems)
-        data = data_files()
+        data = {**data_files(), **documents}
     except BaseException:
         for pending in (data_pending, coming):
             if pending is not None:
@@ -151,6 +154,7 @@ def _page_work(
     known_urls: frozenset[str],
     all_jobs: list[PageJob],
     templates_key: str,
+    documents: dict[PurePosixPath, bytes],
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
     cache = markdown.cache
@@ -158,6 +162,7 @@ def _page_work(
     work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls)
+        shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         film = film_renderer(env, shared)
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
