@@ -112,7 +112,16 @@ def render_site(
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)  # meanwhile, and before render processes fork
         work, problems = _page_work(
-            site, project, env, markdown, preview, place, identities, known_urls, all_jobs, templates_key,
+            site,
+            project,
+            env,
+            markdown,
+            preview,
+            place,
+            identities,
+            known_urls,
+            all_jobs,
+            templates_key,
             documents,
         )
         rendered, template_problems = render_pages(work, cache)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 FIXED_MOMENT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 _ZIP_MOMENT = (2026, 1, 1, 0, 0, 0)
 FILL_IN = re.compile(r"\[[^\[\]]+\]")  # "[naam gemeente]", "[datum]"
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
+_HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 
 
 class DocxPart(NamedTuple):
@@ -64,8 +64,8 @@ def docx_bytes(parts: Sequence[DocxPart], title: str, lang: str, author: str) ->
 def _add_block(document, node) -> None:  # type: ignore[no-untyped-def]
     tag = node.tag
     if tag in _HEADINGS:
-        # Heading 1 is each part's title; the text's own headings sit one level below.
-        _add_runs(document.add_heading("", level=min(_HEADINGS[tag] + 1, 4)), node)
+        # Heading 1 is each part's title, as the page's <h1>; the text's own start at 2.
+        _add_runs(document.add_heading("", level=_HEADINGS[tag]), node)
     elif tag in ("ul", "ol"):
         style = "List Bullet" if tag == "ul" else "List Number"
         for item in node.iter():
@@ -96,7 +96,7 @@ def _add_text(paragraph, text: str, bold: bool, italic: bool) -> None:  # type: 
     from docx.enum.text import WD_COLOR_INDEX
 
     text = re.sub(r"\s+", " ", text)
-    if not paragraph.runs:
+    if not paragraph.runs or paragraph.runs[-1].text.endswith("\n"):  # a line's start
         text = text.lstrip()
     place = 0
     for found in FILL_IN.finditer(text):
