@@ -36,21 +36,29 @@ def page_weights(site: Path, base_path: str = "") -> list[Weight]:
         html = page.read_text(encoding="utf-8")
         css = js = images = 0
         for ref in sorted(set(_ASSET.findall(html))):
-            if re.match(r"[a-z][a-z0-9+.-]*:|//", ref, re.I):
-                continue  # another host (or data:): not this site's weight
-            if ref.startswith("/"):
-                file = site / ref.removeprefix(base_path).lstrip("/")
-            else:  # relative, as the build writes site links: "../static/css/site.css"
-                file = page.parent / ref.split("?")[0].split("#")[0]
+            file = _asset_file(site, page, ref, base_path)
+            if file is None:
+                continue
             size = file.stat().st_size if file.is_file() else 0
-            if ref.endswith(".css"):
+            if file.suffix == ".css":
                 css += size
-            elif ref.endswith(".js"):
+            elif file.suffix == ".js":
                 js += size
             else:
                 images += size
         weights.append(Weight(page.relative_to(site).as_posix(), len(html.encode()), css, js, images))
     return weights
+
+
+def _asset_file(site: Path, page: Path, ref: str, base_path: str) -> Path | None:
+    """The file an asset address names: a site path ("/static/css/site.css") or, as the
+    build writes them, relative to the page ("../static/css/site.css"); None for another host."""
+    ref = ref.split("#", 1)[0].split("?", 1)[0]
+    if "://" in ref or ref.startswith(("//", "data:")):
+        return None
+    if ref.startswith("/"):
+        return site / ref.removeprefix(base_path).lstrip("/")
+    return page.parent / ref
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ ENTRY_ATTRIBUTES = frozenset(
 TEMPLATE_NAMES = frozenset(
     "site lang t say menu url href absolute_url feeds signatories signatory_count signatories_by_type "
     "provinces story_names types type_labels verified_labels date film_id film_watch_url edit_url "
-    "issue_form_url tips page content children alternates hreflangs notice preview loop self range "
+    "issue_form_url downloads tips page content children alternates hreflangs notice preview loop self range "
     "dict lipsum cycler joiner namespace".split()
 )
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")

@@ -29,7 +29,7 @@ def test_plain_build_writes_site_and_says_so(make_project):
     project = make_project()
     result = run(project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 10 pagina's naar ")
+    assert result.stdout.startswith("OK: 11 pagina's naar ")
     assert (project / "_site" / "tips" / "index.html").is_file()
 
 
@@ -158,7 +158,7 @@ def test_success_lines_in_english_too(make_project):
     project = make_project()
     result = run(project, "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 10 pages to ")
+    assert result.stdout.startswith("OK: 11 pages to ")
 
 
 def test_the_markdown_fallback_warning_is_printed_once_in_the_chosen_language(

@@ -24,7 +24,7 @@ def problems_of(project) -> str:
 def test_the_mini_project_loads(make_project):
     site = load_site(make_project(), OPTIONS)
     assert [p.url for p in site.pages] == [
-        "/", "/404.html", "/film/", "/manifest/", "/onderteken/", "/ondertekenaars/", "/over/",
+        "/", "/404.html", "/aan-de-slag/", "/film/", "/manifest/", "/onderteken/", "/ondertekenaars/", "/over/",
         "/tips/", "/verhalen/",
     ]  # fmt: skip
     assert [t.number for t in site.tips] == [1, 2]

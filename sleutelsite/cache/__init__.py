@@ -54,6 +54,7 @@ def library_versions() -> str:
     return (
         f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
         f" selectolax={selectolax_release()}"  # the safety check's HTML parser
+        f" python-docx={package_release('docx')}"  # the toolkit's Word file
     )
 
 
@@ -69,7 +70,12 @@ def markdown_release() -> str:
 
 def selectolax_release() -> str:
     """selectolax's version, read from its __init__.py without importing it."""
-    spec = importlib.util.find_spec("selectolax")
+    return package_release("selectolax")
+
+
+def package_release(package: str) -> str:
+    """A package's `__version__ = "..."`, read from its __init__.py without importing it."""
+    spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return "missing"
     found = re.search(r'^__version__ = "(.+)"$', Path(spec.origin).read_text(encoding="utf-8"), re.MULTILINE)

@@ -23,6 +23,7 @@ from sleutelsite.render.markdown import MarkdownRenderer
 from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
 from sleutelsite.render.safety import Finding, unsafe_problems
 from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
+from sleutelsite.render.toolkit import toolkit_downloads, toolkit_files
 from sleutelsite.speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -54,12 +55,13 @@ def render_site(
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
+    documents = toolkit_files(site, cache)  # before the pages: they show each file's size
     data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
     try:
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
         work, problems = _page_work(
-            site, project, env, markdown, preview, identities, known_urls, all_jobs, templates_key
+            site, project, env, markdown, preview, identities, known_urls, all_jobs, templates_key, documents
         )
         rendered, template_problems = render_pages(work, cache, runner, markdown.ready)
         problems += _once_per_template_line(template_problems)
@@ -69,7 +71,7 @@ def render_site(
             problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
         if problems:
             raise BuildError(problems)
-        data = data_files()
+        data = {**data_files(), **documents}
     except BaseException:
         data_job.cancel()
         raise
@@ -108,6 +110,7 @@ def _page_work(
     known_urls: frozenset[str],
     all_jobs: list[PageJob],
     templates_key: str,
+    documents: dict[PurePosixPath, bytes],
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
     cache = markdown.cache
@@ -115,6 +118,7 @@ def _page_work(
     work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls)
+        shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         film = film_renderer(env, shared)
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]

@@ -1,0 +1,76 @@
+"""The council toolkit's Word file: per language, the model motion and the letter to the
+council (content/aan-de-slag/motie.md and brief.md, and their translations) as one
+editable .docx, memoised by what it follows from.
+
+The texts mark the places to fill in between square brackets; the municipality's name is
+the language's `toolkit_municipality` ("[naam gemeente]"), so a page for one municipality
+can fill it in with `fill_in_municipality`.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import NamedTuple
+
+from sleutelsite.cache import BuildCache
+from sleutelsite.model import Entry, Site
+from sleutelsite.render.docx import DocxPart, docx_bytes
+
+TOOLKIT_FOLDER = "aan-de-slag"
+TOOLKIT_TEXTS = ("motie", "brief")  # the pages that go into the Word file, in this order
+
+
+class Download(NamedTuple):
+    """A file a page links to, with the link's text ("..., Word, 37 KB")."""
+
+    url: str
+    text: str
+
+
+def toolkit_texts(site: Site, code: str) -> list[Entry]:
+    """The language's toolkit pages that go into its Word file."""
+    prefix = site.settings.prefix(code)
+    wanted = [f"{prefix}/{TOOLKIT_FOLDER}/{slug}/" for slug in TOOLKIT_TEXTS]
+    by_url = {page.url: page for page in site.pages if page.lang == code}
+    return [by_url[url] for url in wanted if url in by_url]
+
+
+def toolkit_files(site: Site, cache: BuildCache) -> dict[PurePosixPath, bytes]:
+    """Every language's Word file ("aan-de-slag/modelmotie-sleutelpersonen.docx"), for the
+    languages whose toolkit has the motion or the letter."""
+    files = {}
+    for lang in site.settings.languages:
+        texts = toolkit_texts(site, lang.code)
+        if not texts:
+            continue
+        path = PurePosixPath(toolkit_file_url(site, lang.code).lstrip("/"))
+        parts = [DocxPart(str(entry.values.get("title", "")), entry.body) for entry in texts]
+        title, author = parts[0].title, site.settings.title
+        key = cache.key("docx", lang.code, title, author, repr(parts))
+        data = cache.get("data", key)
+        if not isinstance(data, bytes):
+            data = docx_bytes(parts, title, lang.code, author)
+            cache.put("data", key, data)
+        files[path] = data
+    return files
+
+
+def toolkit_downloads(site: Site, code: str, files: dict[PurePosixPath, bytes]) -> list[Download]:
+    """The language's Word file as a link, with its size in KB (at least 1)."""
+    url = toolkit_file_url(site, code)
+    data = files.get(PurePosixPath(url.lstrip("/")))
+    if data is None:
+        return []
+    size = max(1, round(len(data) / 1024))
+    return [Download(url, str(site.translations[code]["toolkit_download_link"]).format(size=size))]
+
+
+def toolkit_file_url(site: Site, code: str) -> str:
+    """ "/aan-de-slag/modelmotie-sleutelpersonen.docx": the file name is the language's."""
+    name = site.translations[code]["toolkit_file"]
+    return f"{site.settings.prefix(code)}/{TOOLKIT_FOLDER}/{name}"
+
+
+def fill_in_municipality(text: str, placeholder: str, name: str) -> str:
+    """A toolkit text with the municipality's name in its marked place."""
+    return text.replace(placeholder, name)
