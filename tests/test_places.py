@@ -176,3 +176,15 @@ def test_the_line_of_a_field_in_an_entry_on_one_line_is_the_entrys():
     ]
     assert field_line(lines, 1, "province") == 1
     assert field_line(lines, 2, "province") == 3
+
+
+def test_a_signing_form_with_the_wrong_province_is_refused_at_the_province(tmp_path: Path):
+    from sleutelsite.sign_issue import sign
+
+    project = project_with(tmp_path, (ROOT / "tests" / "fixtures" / "mini" / "signatories.yaml").read_text())
+    form = Path(".github") / "ISSUE_TEMPLATE" / "onderteken.yml"
+    (project / form).parent.mkdir(parents=True)
+    shutil.copy(ROOT / form, project / form)
+    body = (ROOT / "tests" / "fixtures" / "sign-issues" / "no-statement.md").read_text(encoding="utf-8")
+    outcome = sign(project, body.replace("\n\nFryslân\n", "\n\nUtrecht\n"), TODAY, 9)
+    assert "- **Provincie**\n\n  ```\n  Leeuwarden ligt in Fryslân, niet in Utrecht.\n" in outcome.comment
