@@ -50,6 +50,7 @@ def main() -> None:
         shutil.copytree(ROOT / "templates", project / "templates")
         shutil.copytree(ROOT / "static", project / "static")
         shutil.copytree(ROOT / "i18n", project / "i18n")
+        shutil.copytree(ROOT / "data" / "nl", project / "data" / "nl")  # municipalities are checked
         (project / "signatories.yaml").write_text(
             signatories_yaml(args.entries, random.Random(7)), encoding="utf-8"
         )

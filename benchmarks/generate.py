@@ -19,7 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sleutelsite.load.signatories import PROVINCES, TYPES, sort_key  # noqa: E402
+from sleutelsite.geo import load_geography  # noqa: E402
+from sleutelsite.load.places import yaml_value  # noqa: E402
+from sleutelsite.load.signatories import TYPES, sort_key  # noqa: E402
 
 WORDS = (
     "de het een en van in op met voor door buurt wijk gemeente sleutelpersoon bewoners zorg school "
@@ -73,11 +75,13 @@ def signatories_yaml(count: int, rng: random.Random) -> str:
     while len(names) < count:
         prefix = rng.choice(("Stichting ", "Vereniging ", "", "De ", "Gemeente "))
         names.add(f"{prefix}{rng.choice(WORDS).title()}{rng.choice(WORDS)} {len(names)}")
+    municipalities = load_geography(ROOT / "data" / "nl").municipalities  # each in its own province
     out = []
     for number, name in enumerate(sorted(names, key=sort_key)):
+        place = municipalities[rng.randrange(len(municipalities))]
         out.append(
-            f"- name: {name}\n  type: {rng.choice(TYPES)}\n  municipality: Plaats {number % 300}\n"
-            f"  province: {rng.choice(PROVINCES)}\n  url: https://org{number}.example.net/\n"
+            f"- name: {name}\n  type: {rng.choice(TYPES)}\n  municipality: {yaml_value(place.name)}\n"
+            f"  province: {place.province_name}\n  url: https://org{number}.example.net/\n"
             f"  signed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}\n  verified: e-mail\n"
             + ("  statement: Wij steunen sleutelpersonen in onze wijk.\n" if number % 3 == 0 else "")
         )
@@ -96,7 +100,7 @@ def generate(out: Path, stories: int, signatories: int, seed: int = 1) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(ROOT / "content", out / "content")
-    for folder in ("templates", "static", "i18n"):
+    for folder in ("templates", "static", "i18n", "data/nl"):
         shutil.copytree(ROOT / folder, out / folder)
     shutil.copy(ROOT / "site.yaml", out / "site.yaml")
     for old in (out / "content" / "verhalen").glob("*.md"):

@@ -1804,3 +1804,57 @@ MESSAGES.update(
         },
     }
 )
+
+# --- signatories: municipality and province against the maps (load/places.py) --------
+MESSAGES.update(
+    {
+        "municipality_unknown": {
+            "nl": (
+                "'{got}' is geen gemeente van Nederland (de lijst kent de 342 gemeenten van 2025).",
+                "Schrijf de gemeente waar de organisatie zit, zoals ze officieel heet, bijvoorbeeld "
+                "'municipality: Utrecht'. Zit de organisatie in een dorp of wijk? Schrijf dan de "
+                "gemeente waar dat bij hoort.",
+            ),
+            "en": (
+                "'{got}' is not a municipality of the Netherlands (the list knows the 342 municipalities of 2025).",
+                "Write the municipality the organisation is in, as it is officially called, for "
+                "example 'municipality: Utrecht'. Is the organisation in a village or a "
+                "neighbourhood? Then write the municipality it belongs to.",
+            ),
+        },
+        "municipality_unknown_guess": {
+            "nl": (
+                "'{got}' is geen gemeente van Nederland. Bedoel je '{guess}'?",
+                "Schrijf 'municipality: {fixed}'.",
+            ),
+            "en": (
+                "'{got}' is not a municipality of the Netherlands. Did you mean '{guess}'?",
+                "Write 'municipality: {fixed}'.",
+            ),
+        },
+        "municipality_ambiguous": {
+            "nl": (
+                "'{got}' is de naam van meer dan één gemeente: {names}.",
+                "Schrijf de naam met wat er tussen haakjes achter staat, bijvoorbeeld 'municipality: {fixed}'.",
+            ),
+            "en": (
+                "'{got}' is the name of more than one municipality: {names}.",
+                "Write the name with what follows it in brackets, for example 'municipality: {fixed}'.",
+            ),
+        },
+        "municipality_spelling": {
+            "nl": (
+                "de gemeente '{got}' schrijf je als '{name}'.",
+                "Schrijf 'municipality: {fixed}', met precies deze hoofdletters, accenten en leestekens.",
+            ),
+            "en": (
+                "the municipality '{got}' is written '{name}'.",
+                "Write 'municipality: {fixed}', with exactly these capitals, accents and punctuation.",
+            ),
+        },
+        "province_mismatch": {
+            "nl": ("{municipality} ligt in {right}, niet in {got}.", "Schrijf 'province: {right}'."),
+            "en": ("{municipality} is in {right}, not in {got}.", "Write 'province: {right}'."),
+        },
+    }
+)

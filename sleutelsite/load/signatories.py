@@ -17,6 +17,7 @@ from sleutelsite.load.content import slugify
 from sleutelsite.load.fields import Field, check_fields, did_you_mean
 from sleutelsite.load.logo import check_logo, check_logo_folder
 from sleutelsite.load.lookalikes import char_name, host_lookalike
+from sleutelsite.load.places import check_places, map_bytes
 from sleutelsite.load.yaml_file import MAX_PROBLEMS, YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Signatory
 from sleutelsite.speed import Job, SerialRunner
@@ -148,7 +149,7 @@ def start_signatories(
         for name in logos
     ]
     data = file.read_bytes()
-    key = cache.key("signatories", data, today.isoformat(), *stamps)
+    key = cache.key("signatories", data, today.isoformat(), *stamps, *map_bytes(project / "data" / "nl"))
     found = cache.get("signatories", key)
     job = None
     if found is None:
@@ -215,6 +216,7 @@ def _load_signatories(
         _check_order(result, keys, found)
         if not (found and found[-1].code == "checking_stopped"):
             _check_duplicates(result, keys, found)
+        check_places(result, lines, project / "data" / "nl", PATH, found)
     problems.extend(found)
     problems.extend(check_logo_folder(static_files, _logos_named(lines)))
     return with_anchors(result)
