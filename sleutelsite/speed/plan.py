@@ -28,6 +28,8 @@ _SHARED_FROM = MappingProxyType(
         # groups of 500 signatories (from 8,000 entries): the large benchmark's 100 groups
         # shared cut its cold build from 44-47 s to 35-41 s
         "signatory groups": 16,
+        # pictures to convert that are not in the cache (MEASURED below)
+        "images": 2,
     }
 )
 # The size of a job's input from which it runs in another process meanwhile.
