@@ -139,12 +139,18 @@ def hashed_name(rel: str, data: bytes) -> str:
 
 
 _IMG = re.compile(r"<img\s([^>]*?)\s*/?>")
+_HREF = re.compile(r'href="(/static/[^"#?]+)"')
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def with_pictures(html: str, assets: Assets) -> str:
     """Markdown's `<img alt=".." src="/static/img/a.jpg">` of a checked image as a
-    `<picture>` (lazy: below a story's first lines); other images as they are."""
+    `<picture>` (lazy: below a story's first lines); other images as they are. A link to
+    the image itself (a download) leads to its widest published file."""
+    if "/static/" not in html or not assets.paths:
+        return html
+    if 'href="/static/' in html:
+        html = _HREF.sub(lambda m: f'href="{htmllib.escape(assets.url(htmllib.unescape(m.group(1))))}"', html)
     if "<img" not in html or not assets.variants:
         return html
 
