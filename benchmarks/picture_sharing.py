@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import TODAY, copy_project  # noqa: E402
 from image_samples import phone_jpeg, photo_like  # noqa: E402
 
+from conftest import TODAY, copy_project  # noqa: E402
 from sleutelsite.build import build  # noqa: E402
 from sleutelsite.speed import Plan, cores  # noqa: E402
 
