@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, TODAY, copy_project
@@ -157,11 +158,15 @@ def test_a_style_edit_reloads_the_page_with_the_new_hashed_style_sheet(tmp_path,
         before = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
         css = project / "static" / "css" / "site.css"
         css.write_text(css.read_text() + "\nh1 { color: rgb(1, 2, 3); }\n")
-        wait_for(
-            lambda: (
-                page.evaluate("() => getComputedStyle(document.querySelector('h1')).color") == "rgb(1, 2, 3)"
-            )
-        )
+
+        def restyled() -> bool:
+            try:  # (while the page reloads, there is nothing to ask)
+                color = page.evaluate("() => getComputedStyle(document.querySelector('h1')).color")
+            except PlaywrightError:
+                return False
+            return color == "rgb(1, 2, 3)"
+
+        wait_for(restyled)
         after = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
     assert before != after and after.rsplit("/", 1)[-1].startswith("site.")
 
