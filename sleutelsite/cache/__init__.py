@@ -28,7 +28,7 @@ from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_c
 from sleutelsite.cache.file import CacheFile
 
 CACHE_FOLDER = ".cache"
-BIG = frozenset({"page", "md"})
+BIG = frozenset({"page", "md", "image"})  # (image: a picture's files, read one by one)
 _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
