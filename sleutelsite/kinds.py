@@ -23,13 +23,26 @@ FIELD_TYPES = ("text", "int", "bool", "date", "texts")  # "texts": a list of tex
 EMPTY: dict[str, object] = {"text": "", "int": 0, "bool": False, "date": None, "texts": ()}
 # An entry's own attributes (model.Entry): no field may be named so.
 ENTRY_ATTRIBUTES = frozenset(
-    ("kind", "slug", "url", "source", "body", "body_line", "lang", "values", "source_key", "anchor", "folder")
+    (
+        "kind",
+        "slug",
+        "url",
+        "source",
+        "body",
+        "body_line",
+        "lang",
+        "values",
+        "source_key",
+        "anchor",
+        "folder",
+        "images",
+    )
 )
 # Names templates already see (render_context.shared_context, render_pages.PageRenderer):
 # a kind's name (its record on its page) and plural (its cards) may not be one of them.
 TEMPLATE_NAMES = frozenset(
     "site lang t say menu url href absolute_url feeds signatories signatory_count signatories_by_type "
-    "provinces story_names types type_labels verified_labels date film_id film_watch_url edit_url "
+    "provinces story_names picture types type_labels verified_labels date film_id film_watch_url edit_url "
     "issue_form_url downloads tips page content children alternates hreflangs notice preview loop self range "
     "dict lipsum cycler joiner namespace".split()
 )
@@ -71,6 +84,7 @@ class Kind:
     date: str = ""  # the field a feed orders by
     image: str = ""  # the field with the page's picture (a path under /static/), and
     image_alt: str = ""  # the field that describes it
+    image_consent: str = ""  # the field that says who agreed to the picture, and when (a person's photo)
     order: tuple[str, ...] = ("url",)  # fields (or lang, slug, url) that lists are sorted by
     card: bool = False  # its entries are `<plural>` in templates: cards for its folder's index page
     feed: bool = False  # an Atom feed /<folder>/feed.xml; words feed_<plural> and feed_<name>
@@ -206,6 +220,7 @@ STORY = Kind(
     date="date",
     image="photo",
     image_alt="photo_alt",
+    image_consent="photo_consent",
     order=("lang", "name", "slug"),
     card=True,
     feed=True,
@@ -251,13 +266,26 @@ STORY = Kind(
         KindField(
             "themes", "texts", "list, e.g. `[zorg, onderwijs]`", "Lijst, bijvoorbeeld [zorg, onderwijs]."
         ),
-        KindField("photo", "text", "a path under `/static/img/`", "Een pad onder /static/img/."),
+        KindField(
+            "photo",
+            "text",
+            "a path under `/static/img/`; needs `photo_alt` and `photo_consent`",
+            "Een pad onder /static/img/; vraagt ook photo_alt en photo_consent.",
+        ),
         KindField(
             "photo_alt",
             "text",
             'description of the photo (required with `photo`; `""` for decoration)',
             'Beschrijving van de foto (verplicht bij photo; "" als het alleen versiering is).',
             allow_empty=True,
+        ),
+        KindField(
+            "photo_consent",
+            "text",
+            "who agreed to the photo being published, and when: `the person themself, 2026-03-12, by e-mail` "
+            "(required with `photo`)",
+            "Wie toestemming gaf om de foto te publiceren, en wanneer: de persoon zelf, 2026-03-12, per e-mail "
+            "(verplicht bij photo).",
         ),
         KindField(
             "description",

@@ -1858,3 +1858,39 @@ MESSAGES.update(
         },
     }
 )
+
+
+# --- Photos of key persons: consent, and images wired into the build (issue 17, s6) ---
+MESSAGES.update(
+    {
+        "photo_needs_consent": {
+            "nl": (
+                "bij '{key}' hoort '{consent_key}': wie heeft toestemming gegeven om deze foto "
+                "op de site te zetten, en wanneer? Zonder toestemming komt geen foto van een "
+                "persoon op de site: veel sleutelpersonen zijn kwetsbaar, en een foto op internet "
+                "is niet terug te halen.",
+                "Vraag de persoon op de foto of die op de site mag (zie 'Foto's en toestemming' in "
+                "de README) en schrijf dan bijvoorbeeld '{consent_key}: de persoon zelf, 2026-03-12, per "
+                "e-mail'. Geen toestemming? Haal de regel '{key}' weg.",
+            ),
+            "en": (
+                "'{key}' needs '{consent_key}': who agreed to this photo being on the site, and "
+                "when? No photo of a person goes on the site without consent: many key persons "
+                "are vulnerable, and a photo on the internet cannot be taken back.",
+                "Ask the person in the photo whether it may go on the site (see 'Foto's en "
+                "toestemming' in the README), then write for example '{consent_key}: the person themself, "
+                "2026-03-12, by e-mail'. No consent? Remove the line '{key}'.",
+            ),
+        },
+        "photo_consent_date": {
+            "nl": (
+                "'{consent_key}' zegt niet wanneer de toestemming is gegeven (gevonden: \"{got}\").",
+                "Schrijf wie en de datum, bijvoorbeeld '{consent_key}: de persoon zelf, 2026-03-12, per e-mail'.",
+            ),
+            "en": (
+                "'{consent_key}' does not say when consent was given (found: \"{got}\").",
+                "Write who and the date, for example '{consent_key}: the person themself, 2026-03-12, by e-mail'.",
+            ),
+        },
+    }
+)

@@ -64,6 +64,8 @@ class Entry:
     # Hash of the source file's path and bytes (and of the project's own kinds), from which
     # every field above follows (with the settings); render uses it as the page's cache key.
     source_key: str = field(default="", repr=False, compare=False)
+    # The images the file shows, each with the line that names it: ("/static/img/a.jpg", 7).
+    images: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def __getattr__(self, name: str) -> Any:  # only called for names that are not attributes
         values = self.__dict__.get("values")
@@ -112,6 +114,19 @@ class Signatory:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image under static/ that the site shows in several sizes (issue 17): checked
+    when loaded; render makes its files (upright, resized, without any metadata)."""
+
+    src: str  # its site path: "/static/img/amina.jpg"
+    key: str  # hash of its bytes: its files are memoised by it
+    width: int  # as shown (EXIF rotation applied)
+    height: int
+    widths: tuple[int, ...]  # the widths wanted (never more than the image has)
+    uses: tuple[tuple[str, int], ...]  # (file, line) of every place that shows it
+
+
+@dataclass(frozen=True)
 class Site:
     settings: Settings
     entries: dict[str, tuple[Entry, ...]]  # per kind's name, in the kind's order
@@ -122,6 +137,7 @@ class Site:
     next_scheduled: tuple[dt.date, str] | None = None  # (date, source) of the next page to go live
     signatories_key: str = ""  # hash of everything the signatory list follows from
     translations: dict[str, dict[str, object]] = field(default_factory=dict)  # interface text per language
+    pictures: dict[str, Picture] = field(default_factory=dict)  # by site path; see load/pictures.py
 
     def of_kind(self, name: str) -> tuple[Entry, ...]:
         return self.entries.get(name, ())

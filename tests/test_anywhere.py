@@ -98,7 +98,12 @@ def crawl(start: str, site: Path, with_404: bool = True) -> tuple[set[str], list
                 bad.append(f"{target} (linked from {url}): outside {start}")
             else:
                 queue.append((target, url))
-    return {url.removeprefix(start) for url in seen}, bad
+    return {unhashed(url.removeprefix(start)) for url in seen}, bad
+
+
+def unhashed(path: str) -> str:
+    """ "static/css/site.1a2b3c4d5e.css" -> "static/css/site.css" (the published name)."""
+    return re.sub(r"\.[0-9a-f]{10}(\.(?:css|js))$", r"\1", path)
 
 
 # Linked from the pages, so fetched by every crawl: styles, script, images, feeds, exports.
@@ -147,7 +152,9 @@ def test_opened_from_disk_every_link_reaches_a_file(built):
 
 def test_a_404_page_links_from_the_published_path_because_it_is_shown_at_any_address(built):
     html = (built / "404.html").read_text(encoding="utf-8")
-    assert f'<link rel="stylesheet" href="/{PUBLISHED}/static/css/site.css">' in html
+    assert re.search(
+        rf'<link rel="stylesheet" href="/{PUBLISHED}/static/css/site\.[0-9a-f]{{10}}\.css">', html
+    )
     assert 'href="../' not in html and 'href="./' not in html
 
 

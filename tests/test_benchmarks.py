@@ -17,6 +17,7 @@ SCRIPTS = [
     ["benchmarks/link_speed.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/cache_warm.py", "--stories", "5", "--signatories", "5", "--runs", "1"],
     ["benchmarks/image_speed.py", "--width", "400", "--height", "300"],
+    ["benchmarks/picture_sharing.py", "--photos", "2", "--width", "400", "--height", "300", "--runs", "1"],
     ["benchmarks/safety_speed.py", "--stories", "5", "--runs", "1"],
     ["benchmarks/hostile_yaml.py", "--no-large", "--only", "1,000 [ on one line"],
 ]

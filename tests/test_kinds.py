@@ -40,7 +40,12 @@ def documented_keys(kind: str) -> list[str]:
 
 def a_value(key: str, type_: str, index: int) -> tuple[str, object]:
     """(what the front matter says, what the model should hold) for a field of `type_`."""
-    images = {"image": "/static/img/campagne.png", "photo": "/static/img/campagne.png", "layout": "film.html"}
+    images = {
+        "image": "/static/img/campagne.png",
+        "photo": "/static/img/campagne.png",
+        "photo_consent": "Testpersoon, 2026-11-01",  # (says who, and when)
+        "layout": "film.html",
+    }
     if key in images:
         return images[key], images[key]
     if type_ == "int":

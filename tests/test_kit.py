@@ -108,12 +108,10 @@ def test_kit_offers_every_badge_of_its_language_with_its_true_size(site, lang):
 @pytest.mark.parametrize("lang", sorted(KIT_PAGES))
 def test_kit_has_the_campaign_image_and_a_press_text(site, lang):
     html = (site / KIT_PAGES[lang]).read_text(encoding="utf-8")
-    assert (
-        html.count(
-            'src="../static/img/campagne.png"' if lang == "nl" else 'src="../../static/img/campagne.png"'
-        )
-        == 1
-    )
+    up = "../" if lang == "nl" else "../../"
+    # a picture: the campaign image in three widths, and its download is the widest JPEG
+    assert len(re.findall(rf'<img src="{up}static/img/campagne-960-[0-9a-f]{{10}}\.jpg"', html)) == 1
+    assert re.search(rf'href="{up}static/img/campagne-1200-[0-9a-f]{{10}}\.jpg"', html)
     assert ("Perstekst" if lang == "nl" else "Press text") in html
     assert "31" in html and "De Stadscoalitie" in html
 

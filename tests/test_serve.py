@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, TODAY, copy_project
@@ -145,6 +146,29 @@ def test_the_browser_reloads_by_itself_after_an_edit(tmp_path, server_for):
         manifest = project / "content" / "manifest.md"
         manifest.write_text(manifest.read_text().replace("title: Manifest", "title: Vanzelf vernieuwd"))
         page.wait_for_selector("h1:has-text('Vanzelf vernieuwd')", timeout=10_000)
+
+
+def test_a_style_edit_reloads_the_page_with_the_new_hashed_style_sheet(tmp_path, server_for):
+    """The style sheet's name follows its bytes (site.1a2b3c4d5e.css): after an edit the
+    page reloads and names the new file, so the preview shows the new style at once."""
+    project = copy_project(tmp_path / "p")
+    server = server_for(project)
+    with preview_in_browser(server, "/manifest/") as page:
+        time.sleep(0.3)  # the websocket handshake
+        before = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
+        css = project / "static" / "css" / "site.css"
+        css.write_text(css.read_text() + "\nh1 { color: rgb(1, 2, 3); }\n")
+
+        def restyled() -> bool:
+            try:  # (while the page reloads, there is nothing to ask)
+                color = page.evaluate("() => getComputedStyle(document.querySelector('h1')).color")
+            except PlaywrightError:
+                return False
+            return color == "rgb(1, 2, 3)"
+
+        wait_for(restyled)
+        after = page.eval_on_selector("link[rel=stylesheet]", "link => link.href")
+    assert before != after and after.rsplit("/", 1)[-1].startswith("site.")
 
 
 def tree(folder: Path) -> dict[str, bytes]:

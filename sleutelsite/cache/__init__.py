@@ -28,7 +28,7 @@ from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_c
 from sleutelsite.cache.file import CacheFile
 
 CACHE_FOLDER = ".cache"
-BIG = frozenset({"page", "md"})
+BIG = frozenset({"page", "md", "image"})  # (image: a picture's files, read one by one)
 _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
@@ -55,17 +55,13 @@ def library_versions() -> str:
         f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
         f" selectolax={selectolax_release()}"  # the safety check's HTML parser
         f" python-docx={package_release('docx')}"  # the toolkit's Word file
+        f" Pillow={pillow_release()}"  # the pictures' files (render/images.py)
     )
 
 
 def markdown_release() -> str:
     """Python-Markdown's version tuple, read from its __meta__.py without importing it."""
-    spec = importlib.util.find_spec("markdown")
-    if spec is None or spec.origin is None:
-        return "missing"
-    meta = Path(spec.origin).with_name("__meta__.py").read_text(encoding="utf-8")
-    found = re.search(r"^__version_info__\s*=\s*(.+)$", meta, re.MULTILINE)
-    return found.group(1).strip() if found else hashlib.blake2b(meta.encode(), digest_size=8).hexdigest()
+    return _release("markdown", "__meta__.py", r"^__version_info__\s*=\s*(.+)$")
 
 
 def selectolax_release() -> str:
@@ -75,11 +71,23 @@ def selectolax_release() -> str:
 
 def package_release(package: str) -> str:
     """A package's `__version__ = "..."`, read from its __init__.py without importing it."""
+    return _release(package, "__init__.py", r'^__version__ = "(.+)"$')
+
+
+def pillow_release() -> str:
+    """Pillow's version, read from PIL/_version.py without importing Pillow (50 ms)."""
+    return _release("PIL", "_version.py", r'^__version__ = "(.+)"$')
+
+
+def _release(package: str, file: str, pattern: str) -> str:
+    """A package's version as its `file` (beside its __init__.py) states it; else a hash
+    of that file, so that a changed file still changes the cache's salt."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return "missing"
-    found = re.search(r'^__version__ = "(.+)"$', Path(spec.origin).read_text(encoding="utf-8"), re.MULTILINE)
-    return found.group(1) if found else "unknown"
+    text = Path(spec.origin).with_name(file).read_text(encoding="utf-8")
+    found = re.search(pattern, text, re.MULTILINE)
+    return found.group(1).strip() if found else hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 class BuildCache:

@@ -14,6 +14,7 @@ from sleutelsite.load.content import Content, ContentKinds, Options, load_conten
 from sleutelsite.load.fields import Field, check_fields
 from sleutelsite.load.i18n import load_translations
 from sleutelsite.load.kinds import check_kind_words, load_kinds
+from sleutelsite.load.pictures import pictures_of
 from sleutelsite.load.signatories import start_signatories
 from sleutelsite.load.yaml_file import YamlList, read_yaml, undecodable
 from sleutelsite.model import Entry, Language, Settings, Site
@@ -68,6 +69,7 @@ def load_site(
     default = settings.languages[0].code if settings is not None else ""
     if default in translations:
         check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
+    pictures = pictures_of(project, content.entries, signatories, cache, problems)
     if problems or settings is None:
         raise BuildError(problems)
     return Site(
@@ -80,6 +82,7 @@ def load_site(
         next_scheduled=min(content.scheduled) if content.scheduled else None,
         signatories_key=signatories_key,
         translations=translations,
+        pictures=pictures,
     )
 
 

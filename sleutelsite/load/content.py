@@ -210,7 +210,7 @@ def _model(
         if isinstance(publish, dt.date) and publish > options.today and not meta.get("draft"):
             return "scheduled", (publish, source.path)
         return "none", None
-    _check_images(source, meta, kind, static_files, problems)
+    images = _check_images(source, meta, kind, static_files, problems)
     problems += markdown_limit_problems(source.body, source.path, source.body_line)
     values = {**kinds.defaults[kind.name], **meta}  # (meta holds only declared, checked fields)
     if "layout" in fields:  # the file may choose its template
@@ -223,7 +223,16 @@ def _model(
     if options.strict and kind.has_pages and "description" in fields and not described:
         problems.append(problem(source.path, 1, "strict_description"))
     entry = Entry(
-        kind.name, slug, url, source.path, source.body, source.body_line, lang, values, source.key + kinds.key
+        kind.name,
+        slug,
+        url,
+        source.path,
+        source.body,
+        source.body_line,
+        lang,
+        values,
+        source.key + kinds.key,
+        images,
     )
     return "entry", entry
 
@@ -369,14 +378,20 @@ def _check_images(
     kind: Kind,
     static_files: frozenset[str],
     problems: list[Problem],
-) -> None:
+) -> tuple[tuple[str, int], ...]:
+    """Check the file's images (front matter and Markdown); return each one that exists
+    under static/ with the line that names it, for the image step (load/pictures.py)."""
+    found: list[tuple[str, int]] = []
     if kind.image:
         key, alt_key = kind.image, kind.image_alt
         if key in meta:
             line = _key_line(source, key)
-            _check_image_src(source.path, line, str(meta[key]), static_files, problems)
+            if _check_image_src(source.path, line, str(meta[key]), static_files, problems):
+                found.append((str(meta[key]), line))
             if alt_key not in meta:
                 problems.append(problem(source.path, line, "image_needs_alt", key=key, alt_key=alt_key))
+            if kind.image_consent:
+                _check_consent(source, meta, key, kind.image_consent, line, problems)
     for index, text in enumerate(source.body.split("\n")):
         if "[[film" in text and not _FILM_LINE.match(text.strip()):
             problems.append(problem(source.path, source.body_line + index, "bad_film_embed", source=text))
@@ -387,16 +402,44 @@ def _check_images(
             alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
             if not alt.strip() and 'alt=""' not in attrs:
                 problems.append(problem(source.path, line, "markdown_image_alt", source=text))
-            _check_image_src(source.path, line, src, static_files, problems)
+            if _check_image_src(source.path, line, src, static_files, problems):
+                found.append((src, line))
+    return tuple(found)
+
+
+_DATE_IN_TEXT = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _check_consent(
+    source: SourceFile,
+    meta: dict[str, object],
+    key: str,
+    consent_key: str,
+    line: int,
+    problems: list[Problem],
+) -> None:
+    """A photo of a person goes on the site only when the file says who agreed, and when."""
+    consent = str(meta.get(consent_key, "") or "").strip()
+    if not consent:
+        problems.append(problem(source.path, line, "photo_needs_consent", key=key, consent_key=consent_key))
+    elif not _DATE_IN_TEXT.search(consent):
+        where = _key_line(source, consent_key)
+        problems.append(
+            problem(source.path, where, "photo_consent_date", consent_key=consent_key, got=consent)
+        )
 
 
 def _check_image_src(
     path: str, line: int, src: str, static_files: frozenset[str], problems: list[Problem]
-) -> None:
+) -> bool:
+    """Whether `src` is a file under static/ (else a problem says why not)."""
     if not src.startswith("/static/") or ".." in src.split("/"):
         problems.append(problem(path, line, "image_outside_static", src=src))
     elif src.removeprefix("/static/") not in static_files:
         problems.append(problem(path, line, "missing_image", src=src))
+    else:
+        return True
+    return False
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

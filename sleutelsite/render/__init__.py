@@ -11,6 +11,7 @@ import jinja2
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
 from sleutelsite.model import Page, Site
+from sleutelsite.render.assets import Assets, site_assets, with_pictures
 from sleutelsite.render.context import (
     film_renderer,
     page_notice,
@@ -60,8 +61,19 @@ def render_site(
     try:
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
+        assets = site_assets(site, project, cache, runner)  # before the pages, which name the files
         work, problems = _page_work(
-            site, project, env, markdown, preview, identities, known_urls, all_jobs, templates_key, documents
+            site,
+            project,
+            env,
+            markdown,
+            preview,
+            identities,
+            known_urls,
+            all_jobs,
+            templates_key,
+            documents,
+            assets,
         )
         rendered, template_problems = render_pages(work, cache, runner, markdown.ready)
         problems += _once_per_template_line(template_problems)
@@ -75,7 +87,7 @@ def render_site(
     except BaseException:
         data_job.cancel()
         raise
-    return _linked_output(site, project, rendered, data, preview)
+    return _linked_output(site, project, rendered, data, preview, assets)
 
 
 def _linked_output(
@@ -84,9 +96,11 @@ def _linked_output(
     rendered: list[RenderedPage],
     data: dict[PurePosixPath, bytes],
     preview: Preview | None,
+    assets: Assets,
 ) -> Output:
     """Every file of the site, once every internal link is known to lead somewhere."""
-    other_urls = {"/static/" + rel for rel in site.static_files} | {"/" + str(p) for p in data}
+    statics = [rel for rel in site.static_files if rel not in assets.originals]
+    other_urls = {"/static/" + rel for rel in statics} | {"/" + str(p) for p in (*data, *assets.files)}
     if preview:
         other_urls.add("/_preview/live.js")
     problems = broken_links(rendered, project, other_urls)
@@ -95,8 +109,9 @@ def _linked_output(
     output: Output = dict(data)
     for page in rendered:
         output[output_path(page.url)] = page.html
-    for rel in site.static_files:
+    for rel in statics:
         output[PurePosixPath("static", rel)] = project / "static" / rel
+    output.update(assets.files)
     return output
 
 
@@ -111,19 +126,20 @@ def _page_work(
     all_jobs: list[PageJob],
     templates_key: str,
     documents: dict[PurePosixPath, bytes],
+    assets: Assets,
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
     cache = markdown.cache
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:
-        shared = shared_context(site, lang.code, known_urls)
+        shared = shared_context(site, lang.code, known_urls, assets)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         film = film_renderer(env, shared)
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
             html, findings = markdown.convert(text)
-            return film(html), findings
+            return with_pictures(film(html), assets), findings
 
         tips = []
         for tip in site.tips:
@@ -148,6 +164,7 @@ def _page_work(
             identities,
             templates_key,
             markdown.key,
+            assets.key,
         )
         work += [(job, renderer) for job in all_jobs if job.page.lang == lang.code]
     return work, problems

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import jinja2
+from markupsafe import Markup
 
 from sleutelsite.kinds import Kind
 from sleutelsite.model import Entry, Page, Site
+from sleutelsite.render.assets import CONTENT_SIZES, Assets
 
 
 def film_renderer(env: jinja2.Environment, shared: dict[str, object]) -> Callable[[str], str]:
@@ -57,16 +59,20 @@ def translation_key(url: str, prefixes: tuple[str, ...]) -> str:
     return url
 
 
-def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[str, object]:
+def shared_context(
+    site: Site, code: str, known_urls: frozenset[str], assets: Assets | None = None
+) -> dict[str, object]:
     """Everything the templates of one language share: prepared here, not in templates."""
     settings = site.settings
+    assets = assets or Assets()
     prefix = settings.prefix(code)
     t = site.translations[code]
 
     def url(path: str) -> str:
         """A site path ("/static/css/site.css"), as templates write it: every finished page
-        gets its site paths relative to itself (links.site_links), so this leaves it."""
-        return path
+        gets its site paths relative to itself (links.site_links), so this leaves it; a
+        file with a content-hashed name (CSS, JavaScript, a picture) gets that name."""
+        return assets.url(path)
 
     def href(path: str) -> str:
         """A page of the site in this language when it exists, else in the default language."""
@@ -76,7 +82,11 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
         return url(chosen + (f"#{anchor}" if anchor else ""))
 
     def absolute_url(path: str) -> str:
-        return settings.base_url.rstrip("/") + path
+        return settings.base_url.rstrip("/") + assets.url(path)
+
+    def picture(src: str, alt: str, sizes: str = CONTENT_SIZES, lazy: bool = True, css: str = "") -> Markup:
+        """A checked image as a `<picture>` in every width and type (render/assets.py)."""
+        return Markup(assets.picture(src, alt, sizes, lazy, css))
 
     def date(day: dt.date) -> str:
         return format_date(day, t)
@@ -106,6 +116,7 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
         "url": url,
         "href": href,
         "absolute_url": absolute_url,
+        "picture": picture,
         "feeds": feeds,
         "signatories": site.signatories,
         "signatory_count": len(site.signatories),

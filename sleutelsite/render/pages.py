@@ -79,6 +79,7 @@ class PageRenderer:
         identities: dict[str, str] | None = None,
         templates_key: str = "",
         markdown_key: Callable[[str], str] | None = None,
+        assets_key: str = "",  # the hashed files' names (render/assets.py): any page may name them
     ) -> None:
         self.project = project
         self.markdown_key = markdown_key  # the memo key of a body's Markdown, kept with the page
@@ -89,7 +90,7 @@ class PageRenderer:
         self.preview = preview
         self.cache = cache
         self.templates_key = templates_key or templates_fingerprint(project / "templates", cache)
-        self.fixed_key = cache.key(self.templates_key, repr(shared["site"]), repr(preview))
+        self.fixed_key = cache.key(self.templates_key, repr(shared["site"]), repr(preview), assets_key)
         # Shared values whose identity is known without looking at them (e.g. the hash of
         # the files they were loaded from): cheaper than hashing a long list every time.
         self._shared_keys: dict[str, str] = dict(identities or {})

@@ -28,6 +28,12 @@ _SHARED_FROM = MappingProxyType(
         # groups of 500 signatories (from 8,000 entries): the large benchmark's 100 groups
         # shared cut its cold build from 44-47 s to 35-41 s
         "signatory groups": 16,
+        # pictures to convert that are not in the cache (4000 x 3000 phone photos, about a
+        # second of CPU each; benchmarks/picture_sharing.py on 2 cores shared with other
+        # work, load 7, cold builds): 1 photo 1.8 s here against 2.1 s shared, 2 photos
+        # 2.5 s either way, 3 and 4 too noisy to tell (5.2-10.4 s against 7.3-9.0 s),
+        # 8 photos 16.8 s against 6.7 s. A fork costs milliseconds; from 4 it surely pays.
+        "images": 4,
     }
 )
 # The size of a job's input from which it runs in another process meanwhile.
