@@ -15,7 +15,7 @@ from sleutelsite.load.fields import Field, check_fields
 from sleutelsite.load.i18n import load_translations
 from sleutelsite.load.kinds import check_kind_words, load_kinds
 from sleutelsite.load.signatories import start_signatories
-from sleutelsite.load.yaml_file import YamlList, read_yaml, undecodable
+from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Entry, Language, Settings, Site
 from sleutelsite.speed import SerialRunner
 
@@ -144,7 +144,7 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
     if data is None and found:
         return None
     values = check_fields(data, SETTINGS_FIELDS, SETTINGS, 1, problems)
-    if values is None:
+    if values is None or not isinstance(data, YamlMap):  # (not a mapping: reported)
         return None
     before = len(problems)
     languages = [

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
@@ -155,15 +156,15 @@ def load_content(
                 )
             found = (made, found_problems)
             cache.put("model", key, found)
-        made, found_problems = found  # type: ignore[misc]
+        made, found_problems = cast("tuple[tuple[str, object] | None, list[Problem]]", found)
         problems.extend(found_problems)
         if made is None:
             continue
         what, item = made
         if what == "scheduled":
-            content.scheduled.append(item)  # type: ignore[arg-type]
+            content.scheduled.append(cast("tuple[dt.date, str]", item))
         elif what == "entry":
-            content.entries.append(item)  # type: ignore[arg-type]
+            content.entries.append(cast(Entry, item))
     return content
 
 
@@ -252,7 +253,9 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     problems.extend(found)
     if data is None and found:
         return None
-    return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
+    # (front matter that is not a mapping is reported when the fields are checked)
+    meta = cast("dict[str, object]", data) if data is not None else {}
+    return SourceFile(path, meta, "\n".join(lines[end + 1 :]), end + 2)
 
 
 def _closing_line(lines: list[str]) -> int | None:
@@ -327,7 +330,7 @@ def _read_source(
             source = split_front_matter(text, path, parse_problems)
             found = (dataclasses.replace(source, key=key) if source is not None else None, parse_problems)
         cache.put("fm", key, found)
-    source, parse_problems = found  # type: ignore[misc]
+    source, parse_problems = cast("tuple[SourceFile | None, list[Problem]]", found)
     problems.extend(parse_problems)
     return source
 

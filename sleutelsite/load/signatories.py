@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
@@ -115,7 +116,7 @@ class ComingSignatories:
 
     def __init__(
         self, finish: Callable[[list[Problem]], tuple[list[Signatory], str]], job: Job | None
-    ) -> None:  # type: ignore[type-arg]
+    ) -> None:
         self._finish, self._job = finish, job
 
     def __call__(self, problems: list[Problem]) -> tuple[list[Signatory], str]:
@@ -149,17 +150,18 @@ def start_signatories(
     ]
     data = file.read_bytes()
     key = cache.key("signatories", data, today.isoformat(), *stamps)
-    found = cache.get("signatories", key)
+    found = cast("tuple[list[Signatory], list[Problem]] | None", cache.get("signatories", key))
     job = None
     if found is None:
         job = runner.start("signatories", lambda: _parsed(project, today, static_files, runner), len(data))
 
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
-        if result is None:
-            result = job.result()  # type: ignore[union-attr]
+        if job is not None:
+            result = job.result()
             cache.put("signatories", key, result)
-        signatories, found_problems = result  # type: ignore[misc]
+        assert result is not None  # (from the cache, or else from the job)
+        signatories, found_problems = result
         problems.extend(found_problems)
         return list(signatories), key
 
@@ -311,15 +313,15 @@ def _checked_entries(
 ) -> tuple[list[Signatory], Problem | None]:
     """The signatories among `entries`; stops (and says so) after MAX_PROBLEMS problems:
     a file of 80,000 bad entries took minutes and gigabytes to list them all."""
-    result = []
+    result: list[Signatory] = []
     for entry, line in entries:
         if len(problems) >= MAX_PROBLEMS:
             return result, _stopped(line, problems)
         fields = _fields_for(entry)
-        values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
-        if values is None:
+        values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)
+        if values is None or not isinstance(entry, YamlMap):  # (not a mapping: reported)
             continue
-        signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
+        signatory = _check_entry(entry, values, line, today, static_files, project, problems)
         if signatory is not None:
             result.append(signatory)
     return result, None

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import jinja2
 
@@ -97,12 +97,13 @@ def shared_context(site: Site, code: str, known_urls: frozenset[str]) -> dict[st
     ]
     if f"{prefix}/ondertekenaars/" in known_urls:
         feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
+    menu = cast("list[dict[str, str]]", t["menu"])  # (its shape is checked when it is loaded)
     shared = {
         "site": settings,
         "lang": settings.language(code),
         "t": t,
         "say": say,
-        "menu": [(item["title"], href(item["url"]), prefix + item["url"]) for item in t["menu"]],  # type: ignore[index,union-attr]
+        "menu": [(item["title"], href(item["url"]), prefix + item["url"]) for item in menu],
         "url": url,
         "href": href,
         "absolute_url": absolute_url,
@@ -174,8 +175,8 @@ def page_notice(page: Page, today: dt.date, t: dict[str, object]) -> str:
 
 def format_date(day: dt.date, t: dict[str, object]) -> str:
     """28 november 2026 / 28 November 2026: the language's own order and month names."""
-    months = t["months"]
-    return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)  # type: ignore[index]
+    months = cast("list[str]", t["months"])  # (checked when the translations are loaded)
+    return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def children_of(site: Site, page: Page) -> list[Entry]:
@@ -203,6 +204,6 @@ def page_of(entry: Entry, kind: Kind) -> Page:
         image=str(values.get(kind.image, "")) if kind.image else "",
         image_alt=str(values.get(kind.image_alt, "")) if kind.image_alt else "",
         draft=bool(values.get("draft", False)),
-        publish=values.get("publish"),  # type: ignore[arg-type]
+        publish=cast("dt.date | None", values.get("publish")),  # (a date field: checked on load)
         source_key=entry.source_key,
     )
