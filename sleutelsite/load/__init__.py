@@ -127,17 +127,8 @@ def _load_all_content(
 
 
 def load_settings(project: Path, base_url: str | None, problems: list[Problem]) -> Settings | None:
-    file = project / SETTINGS
-    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
-        problems.append(problem(SETTINGS, 0, "symlink_outside"))
-        return None
-    if not file.is_file():
-        problems.append(problem(SETTINGS, 0, "settings_missing"))
-        return None
-    try:
-        text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as err:
-        problems.append(undecodable(SETTINGS, err))
+    text = _settings_text(project, problems)
+    if text is None:
         return None
     data, found = read_yaml(text, SETTINGS)
     problems.extend(found)
@@ -170,6 +161,22 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
         branch=str(values.get("branch", "main")),
         languages=tuple(languages),
     )
+
+
+def _settings_text(project: Path, problems: list[Problem]) -> str | None:
+    """The text of site.yaml, or None (with a problem) when it is missing or unreadable."""
+    file = project / SETTINGS
+    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+        problems.append(problem(SETTINGS, 0, "symlink_outside"))
+        return None
+    if not file.is_file():
+        problems.append(problem(SETTINGS, 0, "settings_missing"))
+        return None
+    try:
+        return file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        problems.append(undecodable(SETTINGS, err))
+        return None
 
 
 def _records(data: object, key: str, fields: dict[str, Field], problems: list[Problem]) -> list[dict]:

@@ -351,18 +351,14 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str, offset: int, text: str
     mark = err.problem_mark or err.context_mark
     words = f"{err.problem or ''} {err.context or ''}"
     code = next((c for needle, c in _SYNTAX_EXPLANATIONS if needle in words), "yaml_syntax")
-    line_index = mark.line if mark else 0
     lines = text.split("\n")
-    if code == "yaml_unclosed_quote" and err.context_mark is not None:
-        line_index = err.context_mark.line  # where the quote was opened
-    line_index = min(line_index, max(len(lines) - 1, 0))
+    line_index = _syntax_line(err, code, len(lines))
     source = lines[line_index] if lines else ""
-    if code == "yaml_colon" and mark is not None and mark.line == line_index:
-        before = source[: mark.column]
-        if not re.search(r":\s", before.lstrip(" -")):  # no earlier key: the indent is off
-            code = "yaml_indent"
-    column = (mark.column if mark and mark.line == line_index else 0) + 1
-    result = problem(
+    stopped_at = mark.column if mark is not None and mark.line == line_index else None
+    if code == "yaml_colon" and stopped_at is not None and _no_key_before(source[:stopped_at]):
+        code = "yaml_indent"
+    column = (stopped_at or 0) + 1
+    return problem(
         path,
         line_index + 1 + offset,
         code,
@@ -370,4 +366,18 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str, offset: int, text: str
         column=column,
         detail=(err.problem or "").strip(),
     )
-    return result
+
+
+def _syntax_line(err: yaml.MarkedYAMLError, code: str, line_count: int) -> int:
+    """The index of the line a syntax error is shown at: where the parser stopped, or for a
+    quote left open, where it was opened."""
+    mark = err.problem_mark or err.context_mark
+    line_index = mark.line if mark else 0
+    if code == "yaml_unclosed_quote" and err.context_mark is not None:
+        line_index = err.context_mark.line  # where the quote was opened
+    return min(line_index, max(line_count - 1, 0))
+
+
+def _no_key_before(before: str) -> bool:
+    """No key on the line before an unexpected colon: then the indent is off."""
+    return not re.search(r":\s", before.lstrip(" -"))
