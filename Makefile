@@ -32,6 +32,7 @@ serve: $(VENV)/.site-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 system-deps:
 	scripts/install-system-deps.sh
@@ -39,4 +40,5 @@ system-deps:
 test: system-deps $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest

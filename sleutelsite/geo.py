@@ -183,7 +183,7 @@ def representative_point(rings: Sequence[Ring], lines: int = 7) -> Point:
     lines, the one farthest from every edge."""
     edges = _edges(rings)
     low, high = min(y for x, y in rings[0]), max(y for x, y in rings[0])
-    spans = []
+    spans: list[tuple[float, float, float]] = []
     for k in range(lines):
         y = low + (high - low) * (k + 0.5) / lines
         crossings = sorted(

@@ -23,6 +23,7 @@ import pickle  # only between this build's own processes, never on disk
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_classes
 from sleutelsite.cache.file import CacheFile
@@ -295,7 +296,7 @@ class BuildCache:
 
     def merge(self, changes: object) -> None:
         """Keep a worker's entries as if this process had made them."""
-        made, used = changes  # type: ignore[misc]
+        made, used = cast("tuple[dict[Slot, tuple[bool, bytes]], set[Slot]]", changes)
         self._used |= used
         for slot, (storable, blob) in made.items():
             self._used.add(slot)
@@ -326,7 +327,7 @@ class BuildCache:
         if self._db is None:
             return
         self.flush()
-        if prune and self._db.execute("SELECT COUNT(*) FROM memo").fetchone()[0] == len(self._used):
+        if prune and (self._db.execute("SELECT COUNT(*) FROM memo").fetchone() or (0,))[0] == len(self._used):
             prune = False  # every entry was used (all are on disk now): nothing to drop
         with self._db:
             if prune:

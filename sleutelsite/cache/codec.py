@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from typing import Any
 
 MAGIC = b"sleutelsite-cache-1\n"
 _LENGTH = 8  # bytes of the JSON text's length, after MAGIC
@@ -72,32 +73,32 @@ class CacheCodec:
         size = 0
         fields, yaml_map, yaml_list = self._fields, self._yaml_map, self._yaml_list
 
-        def plain(v: object) -> object:
+        def plain(v: Any) -> object:  # (any value; its exact type picks the branch)
             nonlocal size
             t = type(v)
             if t is str or t is int or t is bool or t is float or v is None:
                 return v
             if t is list:
-                return [plain(x) for x in v]  # type: ignore[attr-defined]
+                return [plain(x) for x in v]
             if t is tuple:
-                return {"t": [plain(x) for x in v]}  # type: ignore[attr-defined]
+                return {"t": [plain(x) for x in v]}
             if t is bytes:
-                raw.append(v)  # type: ignore[arg-type]
-                size += len(v)  # type: ignore[arg-type]
-                return {"b": [size - len(v), size]}  # type: ignore[arg-type]
+                raw.append(v)
+                size += len(v)
+                return {"b": [size - len(v), size]}
             if t is dict:
-                return {"d": [plain(x) for pair in v.items() for x in pair]}  # type: ignore[attr-defined]
+                return {"d": [plain(x) for pair in v.items() for x in pair]}
             if t is frozenset or t is set:
-                return {"f" if t is frozenset else "s": [plain(x) for x in v]}  # type: ignore[attr-defined]
+                return {"f" if t is frozenset else "s": [plain(x) for x in v]}
             if t is dt.date or t is dt.datetime:
-                return {t.__name__: v.isoformat()}  # type: ignore[attr-defined]
+                return {t.__name__: v.isoformat()}
             if t in fields:
                 return {"@" + t.__name__: [plain(getattr(v, name)) for name in fields[t]]}
             if t is yaml_map:
-                pairs = [plain(x) for pair in v.items() for x in pair]  # type: ignore[attr-defined]
-                return {"yaml-map": [v.line, plain(v.key_lines), plain(v.plain), pairs]}  # type: ignore[attr-defined]
+                pairs = [plain(x) for pair in v.items() for x in pair]
+                return {"yaml-map": [v.line, plain(v.key_lines), plain(v.plain), pairs]}
             if t is yaml_list:
-                return {"yaml-list": [v.line, list(v.item_lines), [plain(x) for x in v]]}  # type: ignore[attr-defined]
+                return {"yaml-list": [v.line, list(v.item_lines), [plain(x) for x in v]]}
             raise Unstorable(f"the cache does not keep a {t.__module__}.{t.__qualname__}")
 
         text = json.dumps(plain(value), separators=(",", ":"), check_circular=False).encode("ascii")
@@ -148,7 +149,7 @@ class CacheCodec:
 def _items(payload: object) -> list:
     if type(payload) is not list:
         raise Unreadable("a list was expected")
-    return payload  # type: ignore[return-value]
+    return payload
 
 
 def _pairs(payload: object) -> dict:
@@ -164,14 +165,14 @@ def _makers(yaml_map: type, yaml_list: type) -> dict[str, Callable[[object], obj
         line, key_lines, plain, values = _items(payload)
         found = yaml_map(int(line))
         found.update(_pairs(values))
-        found.key_lines, found.plain = dict(key_lines), dict(plain)  # type: ignore[attr-defined]
+        found.key_lines, found.plain = dict(key_lines), dict(plain)
         return found
 
     def made_list(payload: object) -> object:
         line, item_lines, values = _items(payload)
         found = yaml_list(int(line))
-        found.extend(_items(values))  # type: ignore[attr-defined]
-        found.item_lines = [int(n) for n in _items(item_lines)]  # type: ignore[attr-defined]
+        found.extend(_items(values))
+        found.item_lines = [int(n) for n in _items(item_lines)]
         return found
 
     return {
@@ -179,8 +180,8 @@ def _makers(yaml_map: type, yaml_list: type) -> dict[str, Callable[[object], obj
         "f": lambda p: frozenset(_items(p)),
         "s": lambda p: set(_items(p)),
         "d": _pairs,
-        "date": lambda p: dt.date.fromisoformat(p),  # type: ignore[arg-type]
-        "datetime": lambda p: dt.datetime.fromisoformat(p),  # type: ignore[arg-type]
+        "date": lambda p: dt.date.fromisoformat(str(p)),
+        "datetime": lambda p: dt.datetime.fromisoformat(str(p)),
         "yaml-map": made_map,
         "yaml-list": made_list,
     }

@@ -53,7 +53,9 @@ class CacheFile:
         except sqlite3.DatabaseError as err:
             return self._instead(err, None)
 
-    def _instead(self, err: sqlite3.DatabaseError, db: sqlite3.Connection | None) -> sqlite3.Connection:
+    def _instead(
+        self, err: sqlite3.DatabaseError | OSError, db: sqlite3.Connection | None
+    ) -> sqlite3.Connection:
         """A database to go on with after `err`: a new file, or one in memory."""
         if db is not None:
             try:
@@ -70,7 +72,7 @@ class CacheFile:
                 fresh.execute(SCHEMA)
                 return fresh
             except (OSError, sqlite3.DatabaseError) as second:
-                err = second  # type: ignore[assignment]
+                err = second
         self._warn("cache_unusable", detail=str(err))
         memory = sqlite3.connect(":memory:")
         memory.execute(SCHEMA)
@@ -78,7 +80,7 @@ class CacheFile:
 
     def _warn(self, code: str, **args: object) -> None:
         if not any(w.code == code for w in self.warnings):
-            self.warnings.append(problem(self.shown, 0, code, **args))
+            self.warnings.append(problem(self.shown, 0, code, "", **args))
 
     def execute(self, sql: str, parameters: tuple | list = ()) -> Rows:
         try:

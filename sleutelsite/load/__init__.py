@@ -16,7 +16,7 @@ from sleutelsite.load.i18n import load_translations
 from sleutelsite.load.kinds import check_kind_words, load_kinds
 from sleutelsite.load.pictures import pictures_of
 from sleutelsite.load.signatories import start_signatories
-from sleutelsite.load.yaml_file import YamlList, read_yaml, undecodable
+from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Entry, Language, Settings, Site
 from sleutelsite.speed import SerialRunner
 
@@ -130,24 +130,15 @@ def _load_all_content(
 
 
 def load_settings(project: Path, base_url: str | None, problems: list[Problem]) -> Settings | None:
-    file = project / SETTINGS
-    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
-        problems.append(problem(SETTINGS, 0, "symlink_outside"))
-        return None
-    if not file.is_file():
-        problems.append(problem(SETTINGS, 0, "settings_missing"))
-        return None
-    try:
-        text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as err:
-        problems.append(undecodable(SETTINGS, err))
+    text = _settings_text(project, problems)
+    if text is None:
         return None
     data, found = read_yaml(text, SETTINGS)
     problems.extend(found)
     if data is None and found:
         return None
     values = check_fields(data, SETTINGS_FIELDS, SETTINGS, 1, problems)
-    if values is None:
+    if values is None or not isinstance(data, YamlMap):  # (not a mapping: reported)
         return None
     before = len(problems)
     languages = [
@@ -173,6 +164,22 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
         branch=str(values.get("branch", "main")),
         languages=tuple(languages),
     )
+
+
+def _settings_text(project: Path, problems: list[Problem]) -> str | None:
+    """The text of site.yaml, or None (with a problem) when it is missing or unreadable."""
+    file = project / SETTINGS
+    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+        problems.append(problem(SETTINGS, 0, "symlink_outside"))
+        return None
+    if not file.is_file():
+        problems.append(problem(SETTINGS, 0, "settings_missing"))
+        return None
+    try:
+        return file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        problems.append(undecodable(SETTINGS, err))
+        return None
 
 
 def _records(data: object, key: str, fields: dict[str, Field], problems: list[Problem]) -> list[dict]:

@@ -9,8 +9,11 @@ import dataclasses
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
@@ -107,64 +110,87 @@ def load_content(
     for parts, file, is_link in _files_below(root):
         if parts[0] in skip_dirs:
             continue
-        path = f"{root_path}/{'/'.join(parts)}"
-        if is_link and not Path(file).resolve().is_relative_to(project.resolve()):
-            problems.append(problem(path, 0, "symlink_outside"))
+        place = _place_of(project, root_path, parts, file, is_link, problems)
+        if place is None:
             continue
-        name = parts[-1]
-        if not name.endswith(".md"):
-            problems.append(problem(path, 0, "content_not_markdown"))
-            continue
-        if len(parts) > 2:
-            problems.append(problem(path, 0, "content_too_deep"))
-            continue
-        slug = name[:-3]
-        section = parts[0] if len(parts) == 2 else ""
-        if slug != "index" and not _SLUG.match(slug) and not (slug == "404" and not section):
-            problems.append(problem(path, 0, "bad_slug", slug=slug, better=slugify(slug)))
-            continue
-        if section and not _SLUG.match(section):
-            problems.append(problem(path, 0, "bad_slug", slug=section, better=slugify(section)))
-            continue
+        path, section, slug = place
         data = _read_bytes(file, path, problems)
         if data is None:
             continue
-        source_key = cache.key("front-matter", path, data)
-        # Everything below follows from the file and this context: memoise it as a whole,
-        # problems included, so a warm build never even looks at the parsed front matter.
-        key = source_key + context  # both are hashes already
-        found = cache.get("model", key)
-        if found is not None:
-            cache.touch("fm", source_key)  # needed again when settings or templates change
-        else:
-            found_problems: list[Problem] = []
-            source = _read_source(path, data, source_key, found_problems, cache)
-            made = None
-            if source is not None:
-                made = _model(
-                    source,
-                    section,
-                    slug,
-                    lang,
-                    url_prefix,
-                    options,
-                    static_files,
-                    templates,
-                    kinds,
-                    found_problems,
-                )
-            found = (made, found_problems)
-            cache.put("model", key, found)
-        made, found_problems = found  # type: ignore[misc]
-        problems.extend(found_problems)
+
+        model = partial(
+            _model,
+            section=section,
+            slug=slug,
+            lang=lang,
+            url_prefix=url_prefix,
+            options=options,
+            static_files=static_files,
+            templates=templates,
+            kinds=kinds,
+        )
+        made = _memoised_model(path, data, context, model, problems, cache)
         if made is None:
             continue
         what, item = made
         if what == "scheduled":
-            content.scheduled.append(item)  # type: ignore[arg-type]
+            content.scheduled.append(cast("tuple[dt.date, str]", item))
         elif what == "entry":
-            content.entries.append(item)  # type: ignore[arg-type]
+            content.entries.append(cast(Entry, item))
     return content
+
+
+def _place_of(
+    project: Path, root_path: str, parts: tuple[str, ...], file: str, is_link: bool, problems: list[Problem]
+) -> tuple[str, str, str] | None:
+    """(path, section, slug) of a content file, or None (with a problem) when it cannot be
+    content: a link out of the project, not Markdown, too deep, or a name that is no slug."""
+    path = f"{root_path}/{'/'.join(parts)}"
+    if is_link and not Path(file).resolve().is_relative_to(project.resolve()):
+        problems.append(problem(path, 0, "symlink_outside"))
+        return None
+    name = parts[-1]
+    if not name.endswith(".md"):
+        problems.append(problem(path, 0, "content_not_markdown"))
+        return None
+    if len(parts) > 2:
+        problems.append(problem(path, 0, "content_too_deep"))
+        return None
+    slug = name[:-3]
+    section = parts[0] if len(parts) == 2 else ""
+    if slug != "index" and not _SLUG.match(slug) and not (slug == "404" and not section):
+        problems.append(problem(path, 0, "bad_slug", slug=slug, better=slugify(slug)))
+        return None
+    if section and not _SLUG.match(section):
+        problems.append(problem(path, 0, "bad_slug", slug=section, better=slugify(section)))
+        return None
+    return path, section, slug
+
+
+def _memoised_model(
+    path: str,
+    data: bytes,
+    context: str,
+    model: Callable[..., tuple[str, object]],  # (source, problems=...)
+    problems: list[Problem],
+    cache: BuildCache,
+) -> tuple[str, object] | None:
+    """What `model` makes of the file, memoised with the file and the build's context."""
+    source_key = cache.key("front-matter", path, data)
+    # Everything below follows from the file and this context: memoise it as a whole,
+    # problems included, so a warm build never even looks at the parsed front matter.
+    key = source_key + context  # both are hashes already
+    found = cache.get("model", key)
+    if found is not None:
+        cache.touch("fm", source_key)  # needed again when settings or templates change
+    else:
+        found_problems: list[Problem] = []
+        source = _read_source(path, data, source_key, found_problems, cache)
+        found = (model(source, problems=found_problems) if source is not None else None, found_problems)
+        cache.put("model", key, found)
+    made, found_problems = cast("tuple[tuple[str, object] | None, list[Problem]]", found)
+    problems.extend(found_problems)
+    return made
 
 
 def _files_below(root: Path) -> list[tuple[tuple[str, ...], str, bool]]:
@@ -261,7 +287,9 @@ def split_front_matter(text: str, path: str, problems: list[Problem]) -> SourceF
     problems.extend(found)
     if data is None and found:
         return None
-    return SourceFile(path, data if data is not None else {}, "\n".join(lines[end + 1 :]), end + 2)
+    # (front matter that is not a mapping is reported when the fields are checked)
+    meta = cast("dict[str, object]", data) if data is not None else {}
+    return SourceFile(path, meta, "\n".join(lines[end + 1 :]), end + 2)
 
 
 def _closing_line(lines: list[str]) -> int | None:
@@ -336,7 +364,7 @@ def _read_source(
             source = split_front_matter(text, path, parse_problems)
             found = (dataclasses.replace(source, key=key) if source is not None else None, parse_problems)
         cache.put("fm", key, found)
-    source, parse_problems = found  # type: ignore[misc]
+    source, parse_problems = cast("tuple[SourceFile | None, list[Problem]]", found)
     problems.extend(parse_problems)
     return source
 

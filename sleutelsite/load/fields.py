@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sleutelsite.errors import Problem, problem
@@ -74,49 +75,92 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 def _check_value(
     key: str, value: object, spec: Field, data: YamlMap, path: str, line: int, problems: list[Problem]
 ) -> object:
-    plain = data.plain.get(key)
-    if spec.kind == "text":
-        if isinstance(value, str):
-            if not value.strip() and not spec.allow_empty:
-                problems.append(problem(path, line, "empty_field", key=key))
-                return None
-            return value.strip()
-        if value is None and spec.allow_empty and plain is None:
-            return ""
-        problems.append(_not_text(path, line, key, value, plain))
-        return None
-    if spec.kind == "int":
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        problems.append(problem(path, line, "not_a_number", key=key, got=_shown(value, plain)))
-        return None
-    if spec.kind == "bool":
-        if isinstance(value, bool):
-            return value
-        problems.append(problem(path, line, "not_a_bool", key=key, got=_shown(value, plain)))
-        return None
-    if spec.kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str) and _QUOTED_DATE.match(value):  # "2026-01-11", as many editors write it
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:  # 2026-02-30: explained below, as without the quotes
-                pass
-        problems.append(problem(path, line, "not_a_date", key=key, got=_shown(value, plain)))
-        return None
+    """The value as the field's kind wants it, or None (with a problem added)."""
     if spec.kind == "any":  # checked by the caller
         return value
-    if spec.kind == "texts":
-        if isinstance(value, str):
-            return (value.strip(),)
-        if isinstance(value, YamlList) and all(isinstance(v, str) and v.strip() for v in value):
-            return tuple(v.strip() for v in value)
-        problems.append(problem(path, line, "not_a_list_of_text", key=key))
-        return None
-    raise ValueError(f"unknown field kind {spec.kind!r}")  # a bug in a field table
+    check = _VALUE_CHECKS.get(spec.kind)
+    if check is None:
+        raise ValueError(f"unknown field kind {spec.kind!r}")  # a bug in a field table
+    return check(_Value(key, value, data.plain.get(key), path, line, problems), spec)
+
+
+@dataclass(frozen=True)
+class _Value:
+    """One value being checked, with what a problem about it names."""
+
+    key: str
+    value: object
+    plain: str | None  # as written, when it was not quoted
+    path: str
+    line: int
+    problems: list[Problem]
+
+    def refuse(self, code: str, **args: object) -> None:
+        self.problems.append(problem(self.path, self.line, code, "", key=self.key, **args))
+
+    def refuse_shown(self, code: str) -> None:
+        self.refuse(code, got=_shown(self.value, self.plain))
+
+
+def _text_value(v: _Value, spec: Field) -> object:
+    value = v.value
+    if isinstance(value, str):
+        if not value.strip() and not spec.allow_empty:
+            v.refuse("empty_field")
+            return None
+        return value.strip()
+    if value is None and spec.allow_empty and v.plain is None:
+        return ""
+    v.problems.append(_not_text(v.path, v.line, v.key, value, v.plain))
+    return None
+
+
+def _int_value(v: _Value, spec: Field) -> object:
+    if isinstance(v.value, int) and not isinstance(v.value, bool):
+        return v.value
+    v.refuse_shown("not_a_number")
+    return None
+
+
+def _bool_value(v: _Value, spec: Field) -> object:
+    if isinstance(v.value, bool):
+        return v.value
+    v.refuse_shown("not_a_bool")
+    return None
+
+
+def _date_value(v: _Value, spec: Field) -> object:
+    value = v.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _QUOTED_DATE.match(value):  # "2026-01-11", as many editors write it
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:  # 2026-02-30: explained below, as without the quotes
+            pass
+    v.refuse_shown("not_a_date")
+    return None
+
+
+def _texts_value(v: _Value, spec: Field) -> object:
+    value = v.value
+    if isinstance(value, str):
+        return (value.strip(),)
+    if isinstance(value, YamlList) and all(isinstance(x, str) and x.strip() for x in value):
+        return tuple(x.strip() for x in value)
+    v.refuse("not_a_list_of_text")
+    return None
+
+
+_VALUE_CHECKS: dict[str, Callable[[_Value, Field], object]] = {
+    "text": _text_value,
+    "int": _int_value,
+    "bool": _bool_value,
+    "date": _date_value,
+    "texts": _texts_value,
+}
 
 
 _QUOTED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")

@@ -7,6 +7,7 @@ and every {placeholder} in a text must be kept, so no page shows a gap or a raw 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from sleutelsite.errors import Problem, problem
@@ -65,35 +66,43 @@ def _plain(value: object) -> object:
 
 def _check_shapes(data: YamlMap, path: str, problems: list[Problem]) -> None:
     for key, value in data.items():
-        line = data.line_of(key)
-        if key == "menu":
-            ok = isinstance(value, YamlList) and all(
-                isinstance(item, YamlMap)
-                and set(item) == {"title", "url"}
-                and all(isinstance(v, str) for v in item.values())
-                for item in value
-            )
-            if not ok:
-                problems.append(
-                    problem(path, line, "i18n_shape", key=key, shape="- title: ...\n    url: /pad/")
-                )
-        elif key == "months":
-            if not (
-                isinstance(value, YamlList) and len(value) == 12 and all(isinstance(v, str) for v in value)
-            ):
-                problems.append(
-                    problem(path, line, "i18n_shape", key=key, shape="[januari, februari, ...] (12)")
-                )
-        elif key in ("types", "verified"):
-            needed = TYPES if key == "types" else VERIFIED
-            if not (
-                isinstance(value, YamlMap)
-                and set(value) == set(needed)
-                and all(isinstance(v, str) for v in value.values())
-            ):
-                problems.append(problem(path, line, "i18n_shape", key=key, shape=", ".join(needed)))
+        if key in _SHAPES:
+            fits, shape = _SHAPES[key]
+            if not fits(value):
+                problems.append(problem(path, data.line_of(key), "i18n_shape", key=key, shape=shape))
         elif not isinstance(value, str):
-            problems.append(problem(path, line, "i18n_not_text", key=key))
+            problems.append(problem(path, data.line_of(key), "i18n_not_text", key=key))
+
+
+def _is_menu(value: object) -> bool:
+    return isinstance(value, YamlList) and all(
+        isinstance(item, YamlMap)
+        and set(item) == {"title", "url"}
+        and all(isinstance(v, str) for v in item.values())
+        for item in value
+    )
+
+
+def _is_months(value: object) -> bool:
+    return isinstance(value, YamlList) and len(value) == 12 and all(isinstance(v, str) for v in value)
+
+
+def _is_words_for(needed: Collection[str]) -> Callable[[object], bool]:
+    """Whether a value holds a text for each of `needed` (and nothing else)."""
+    return lambda value: (
+        isinstance(value, YamlMap)
+        and set(value) == set(needed)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+# The keys that hold more than a text: how to tell they are right, and the shape a hint shows.
+_SHAPES: dict[str, tuple[Callable[[object], bool], str]] = {
+    "menu": (_is_menu, "- title: ...\n    url: /pad/"),
+    "months": (_is_months, "[januari, februari, ...] (12)"),
+    "types": (_is_words_for(TYPES), ", ".join(TYPES)),
+    "verified": (_is_words_for(VERIFIED), ", ".join(VERIFIED)),
+}
 
 
 def _check_against(

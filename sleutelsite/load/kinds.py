@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.errors import BuildError, Problem, problem
 from sleutelsite.kinds import (
@@ -211,7 +212,7 @@ def _kind(
         date=str(values.get("date", "")),
         image=str(values.get("image", "")),
         image_alt=str(values.get("image_alt", "")),
-        order=tuple(values.get("order", ("url",))),  # type: ignore[arg-type]
+        order=tuple(cast("tuple[str, ...]", values.get("order", ("url",)))),  # (a list of texts)
         card=bool(values.get("card", False)),
         feed=bool(values.get("feed", False)),
         sitemap=bool(values.get("sitemap", True)),
@@ -303,7 +304,7 @@ def _check_roles(
             )
         elif types[name] != wanted:
             problems.append(problem(KINDS_FILE, line, "kind_role_type", role=role, name=name, type=wanted))
-    for name in values.get("order", ()):  # type: ignore[attr-defined]
+    for name in cast("tuple[str, ...]", values.get("order", ())):  # (a list of texts: checked)
         if name not in types and name not in ("lang", "slug", "url"):
             problems.append(
                 problem(

@@ -18,6 +18,7 @@ The caller limits the size (200 KB) before the parser sees a byte.
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 from xml.parsers import expat
 
 from sleutelsite.errors import Problem, problem
@@ -122,7 +123,7 @@ def check_svg(data: bytes, logo: str, path: str, line: int) -> list[Problem]:
     try:
         reader.read(data)
     except _Refused as refused:
-        return [problem(path, line, refused.code, got=logo, **refused.words)]
+        return [problem(path, line, refused.code, "", got=logo, **refused.words)]
     except expat.ExpatError as err:
         reason = expat.ErrorString(err.code)
         return [problem(path, line, "logo_svg_malformed", got=logo, svg_line=err.lineno, reason=reason)]
@@ -164,7 +165,7 @@ class _Reader:
         if encoding is not None and encoding.lower() not in ("utf-8", "utf8"):
             raise self.refuse("logo_svg_declared_encoding", encoding=encoding)
 
-    def doctype(self, *args: object) -> None:
+    def doctype(self, *args: object) -> NoReturn:
         raise self.refuse("logo_svg_doctype")
 
     def instruction(self, target: str, data: str) -> None:

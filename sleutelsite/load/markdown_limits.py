@@ -98,9 +98,9 @@ def markdown_limit_problems(body: str, path: str, body_line: int) -> list[Proble
             (_, offset), first, text = max(walked, key=lambda w: w[0][0])
             report(first + text.count("\n", 0, offset), "markdown_open_bracket")
     if "<" in body:
-        offset = _long_tag(body)
-        if offset is not None:
-            report(body.count("\n", 0, offset), "markdown_open_tag")
+        tag_at = _long_tag(body)
+        if tag_at is not None:
+            report(body.count("\n", 0, tag_at), "markdown_open_tag")
     index = _too_deep(body)
     if index is not None:
         report(index, "markdown_too_deep", limit=MAX_DEPTH)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem
@@ -30,6 +31,28 @@ def pictures_of(
 ) -> dict[str, Picture]:
     """Every raster image the content and the signatories use, by its site path
     ("/static/img/a.jpg"), checked; a refused one is a problem at each use instead."""
+    uses, widths = _uses(entries, signatories, problems)
+    found: dict[str, Picture] = {}
+    if uses:  # (Pillow is imported only by a site with pictures: 50 ms)
+        from sleutelsite.render.images import ImageRefusal
+    for src in sorted(uses):
+        data = (project / src.lstrip("/")).read_bytes()
+        key = cache.key("image-source", data)
+        info = _image_info(data, src, key, cache)
+        if info[0] == "refused":
+            pairs = cast("list[tuple[str, object]]", info[2])
+            refusal = ImageRefusal(str(info[1]), tuple((str(name), value) for name, value in pairs))
+            problems += [refusal.problem(path, line) for path, line in uses[src]]
+            continue
+        width, height = cast("tuple[int, int]", info[2:4])
+        found[src] = Picture(src, key, int(width), int(height), widths[src], tuple(uses[src]))
+    return found
+
+
+def _uses(
+    entries: Iterable[Entry], signatories: Iterable[Signatory], problems: list[Problem]
+) -> tuple[dict[str, list[tuple[str, int]]], dict[str, tuple[int, ...]]]:
+    """Where each raster image is shown (file, line), and the widths it is wanted in."""
     uses: dict[str, list[tuple[str, int]]] = {}
     widths: dict[str, tuple[int, ...]] = {}
     for entry in entries:
@@ -43,28 +66,23 @@ def pictures_of(
         if signatory.logo and _raster(src) and (SIGNATORIES, signatory.line) not in taken:
             uses.setdefault(src, []).append((SIGNATORIES, signatory.line))
             widths.setdefault(src, LOGO_WIDTHS)  # (a photo used as a logo too keeps its widths)
-    found: dict[str, Picture] = {}
-    if uses:  # (Pillow is imported only by a site with pictures: 50 ms)
-        from sleutelsite.render.images import ImageInfo, ImageRefusal, inspect_image
-    for src in sorted(uses):
-        data = (project / src.lstrip("/")).read_bytes()
-        key = cache.key("image-source", data)
-        info = cache.get("image-info", key)
-        if info is None:
-            checked = inspect_image(data, src.lstrip("/"))
-            info = (
-                ("ok", checked.format, checked.width, checked.height)
-                if isinstance(checked, ImageInfo)
-                else ("refused", checked.code, checked.args)
-            )
-            cache.put("image-info", key, info)
-        if info[0] == "refused":
-            refusal = ImageRefusal(str(info[1]), tuple(tuple(pair) for pair in info[2]))  # type: ignore[misc, arg-type]
-            problems += [refusal.problem(path, line) for path, line in uses[src]]
-            continue
-        _, _, width, height = info  # type: ignore[misc]
-        found[src] = Picture(src, key, int(width), int(height), widths[src], tuple(uses[src]))  # type: ignore[arg-type]
-    return found
+    return uses, widths
+
+
+def _image_info(data: bytes, src: str, key: str, cache: BuildCache) -> tuple[object, ...]:
+    """("ok", format, width, height) or ("refused", code, args), memoised by the bytes."""
+    info = cast("tuple[object, ...] | None", cache.get("image-info", key))
+    if info is None:
+        from sleutelsite.render.images import ImageInfo, inspect_image
+
+        checked = inspect_image(data, src.lstrip("/"))
+        info = (
+            ("ok", checked.format, checked.width, checked.height)
+            if isinstance(checked, ImageInfo)
+            else ("refused", checked.code, checked.args)
+        )
+        cache.put("image-info", key, info)
+    return info
 
 
 RASTER = ("jpg", "jpeg", "png", "webp")  # what render/images.py converts (its KINDS)

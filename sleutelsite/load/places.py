@@ -53,7 +53,7 @@ def check_places(
         if place not in findings:
             findings[place] = place_findings(geography, *place)
         for key, code, args in findings[place]:
-            problems.append(problem(path, field_line(lines, s.line, key), code, **args))
+            problems.append(problem(path, field_line(lines, s.line, key), code, "", **args))
 
 
 def place_findings(geography: geo.Geography, municipality: str, province: str) -> list[Finding]:
@@ -97,6 +97,20 @@ def unknown_municipality(geography: geo.Geography, municipality: str, province: 
             "municipality_ambiguous",
             {"got": municipality, "names": names, "fixed": yaml_value(meant.name)},
         )
+    guess = _best_guess(geography, municipality, province)
+    if guess is None:  # "Driebergen" is not a typo of "Bergen (NH.)": a village, most likely
+        return ("municipality", "municipality_unknown", {"got": municipality})
+    return (
+        "municipality",
+        "municipality_unknown_guess",
+        {"got": municipality, "guess": guess, "fixed": yaml_value(guess)},
+    )
+
+
+def _best_guess(geography: geo.Geography, municipality: str, province: str) -> str | None:
+    """The accepted name most like `municipality`: in the entry's province, else one
+    very much like it elsewhere (CLOSE), else None."""
+    slug = geo.slugify(municipality)
     guesses = [geo.find_municipality(geography, name) for name in geo.did_you_mean(geography, municipality)]
     named = [  # (how alike, the accepted name most like what was written, in the entry's province)
         max(
@@ -106,15 +120,8 @@ def unknown_municipality(geography: geo.Geography, municipality: str, province: 
         for m in guesses
         if m is not None
     ]
-    guess = next((name for _, name, here in named if here), None) or next(
+    return next((name for _, name, here in named if here), None) or next(
         (name for alike, name, _ in named if alike >= CLOSE), None
-    )
-    if guess is None:  # "Driebergen" is not a typo of "Bergen (NH.)": a village, most likely
-        return ("municipality", "municipality_unknown", {"got": municipality})
-    return (
-        "municipality",
-        "municipality_unknown_guess",
-        {"got": municipality, "guess": guess, "fixed": yaml_value(guess)},
     )
 
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
@@ -116,7 +117,7 @@ class ComingSignatories:
 
     def __init__(
         self, finish: Callable[[list[Problem]], tuple[list[Signatory], str]], job: Job | None
-    ) -> None:  # type: ignore[type-arg]
+    ) -> None:
         self._finish, self._job = finish, job
 
     def __call__(self, problems: list[Problem]) -> tuple[list[Signatory], str]:
@@ -150,17 +151,18 @@ def start_signatories(
     ]
     data = file.read_bytes()
     key = cache.key("signatories", data, today.isoformat(), *stamps, *map_bytes(project / "data" / "nl"))
-    found = cache.get("signatories", key)
+    found = cast("tuple[list[Signatory], list[Problem]] | None", cache.get("signatories", key))
     job = None
     if found is None:
         job = runner.start("signatories", lambda: _parsed(project, today, static_files, runner), len(data))
 
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
-        if result is None:
-            result = job.result()  # type: ignore[union-attr]
+        if job is not None:
+            result = job.result()
             cache.put("signatories", key, result)
-        signatories, found_problems = result  # type: ignore[misc]
+        assert result is not None  # (from the cache, or else from the job)
+        signatories, found_problems = result
         problems.extend(found_problems)
         return list(signatories), key
 
@@ -313,15 +315,15 @@ def _checked_entries(
 ) -> tuple[list[Signatory], Problem | None]:
     """The signatories among `entries`; stops (and says so) after MAX_PROBLEMS problems:
     a file of 80,000 bad entries took minutes and gigabytes to list them all."""
-    result = []
+    result: list[Signatory] = []
     for entry, line in entries:
         if len(problems) >= MAX_PROBLEMS:
             return result, _stopped(line, problems)
         fields = _fields_for(entry)
-        values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)  # type: ignore[arg-type]
-        if values is None:
+        values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)
+        if values is None or not isinstance(entry, YamlMap):  # (not a mapping: reported)
             continue
-        signatory = _check_entry(entry, values, line, today, static_files, project, problems)  # type: ignore[arg-type]
+        signatory = _check_entry(entry, values, line, today, static_files, project, problems)
         if signatory is not None:
             result.append(signatory)
     return result, None
@@ -392,15 +394,36 @@ def _check_entry(
     project: Path,
     problems: list[Problem],
 ) -> Signatory | None:
+    """The signatory an entry describes, or None (with its problems added)."""
     before = len(problems)
     at = entry.line_of
     values = _within_limits(values, at, problems)
     for key in ("name", "municipality", "statement"):
         if key in values:
             _check_public_text(key, str(values[key]), at(key), problems)
-    kind = values.get("type")
-    if isinstance(kind, str) and kind not in TYPES:
-        _bad_choice(at("type"), "type", kind, TYPES, problems)
+    _check_choice(values, "type", TYPES, at, problems)
+    _check_place(values, at, problems)
+    _check_choice(values, "verified", VERIFIED, at, problems)
+    _check_references(values, at, today, static_files, project, problems)
+    if len(problems) > before or any(k not in values for k, f in _fields_for(entry).items() if f.required):
+        return None
+    return _signatory(values, line)
+
+
+def _check_choice(
+    values: dict[str, object],
+    key: str,
+    choices: tuple[str, ...],
+    at: Callable[[str], int],
+    problems: list[Problem],
+) -> None:
+    value = values.get(key)
+    if isinstance(value, str) and value not in choices:
+        _bad_choice(at(key), key, value, choices, problems)
+
+
+def _check_place(values: dict[str, object], at: Callable[[str], int], problems: list[Problem]) -> None:
+    """Where the organisation is: its province (one of the twelve)."""
     province = values.get("province")
     if isinstance(province, str) and province not in PROVINCES:
         alias = PROVINCE_ALIASES.get(province.casefold())
@@ -410,9 +433,17 @@ def _check_entry(
             )
         else:
             _bad_choice(at("province"), "province", province, PROVINCES, problems)
-    verified = values.get("verified")
-    if isinstance(verified, str) and verified not in VERIFIED:
-        _bad_choice(at("verified"), "verified", verified, VERIFIED, problems)
+
+
+def _check_references(
+    values: dict[str, object],
+    at: Callable[[str], int],
+    today: dt.date,
+    static_files: frozenset[str],
+    project: Path,
+    problems: list[Problem],
+) -> None:
+    """What an entry points to or dates: its web address, signing date and logo file."""
     url = values.get("url")
     if isinstance(url, str):
         problems.extend(check_url(url, at("url")))
@@ -431,16 +462,19 @@ def _check_entry(
     logo = values.get("logo")
     if isinstance(logo, str):
         problems.extend(check_logo(logo, PATH, at("logo"), static_files, project))
-    if len(problems) > before or any(k not in values for k, f in _fields_for(entry).items() if f.required):
-        return None
+
+
+def _signatory(values: dict[str, object], line: int) -> Signatory:
+    """The model of a checked entry."""
+    signed = values.get("signed")
     return Signatory(
         name=str(values["name"]),
-        type=str(kind),
+        type=str(values.get("type")),
         municipality=str(values["municipality"]),
-        province=str(province),
-        url=str(url),
+        province=str(values.get("province")),
+        url=str(values.get("url")),
         signed=signed if isinstance(signed, dt.date) else None,
-        verified=str(verified),
+        verified=str(values.get("verified")),
         line=line,
         logo=str(values.get("logo", "")),
         statement=str(values.get("statement", "")),
@@ -544,40 +578,62 @@ def _mixed_script_word(text: str) -> tuple[str, str] | None:
 
 def check_url(url: str, line: int) -> list[Problem]:
     """Only absolute http(s) web addresses; everything else explained."""
-    from urllib.parse import urlsplit
+    mistake = _url_text_mistake(url) or _url_parts_mistake(url)
+    if mistake is None:
+        return []
+    code, args = mistake
+    return [problem(PATH, line, code, "", **args)]
 
+
+Mistake = tuple[str, dict[str, object]]  # a message code and its words
+
+
+def _url_text_mistake(url: str) -> Mistake | None:
+    """A space or control character in it, or no scheme in front of www. or //."""
     if (
         _ASCII_CONTROL_OR_SPACE.search(url)
         if url.isascii()
         else any(unicodedata.category(c) in ("Cc", "Cf") or c.isspace() for c in url)
     ):
-        return [problem(PATH, line, "url_has_space", got=url.encode("unicode_escape").decode())]
+        return "url_has_space", {"got": url.encode("unicode_escape").decode()}
     lowered = url.lower()
     if lowered.startswith("www."):
-        return [problem(PATH, line, "url_no_scheme_www", got=url, fixed="https://" + url)]
+        return "url_no_scheme_www", {"got": url, "fixed": "https://" + url}
     if lowered.startswith("//"):
-        return [problem(PATH, line, "url_protocol_relative", got=url, fixed="https:" + url)]
+        return "url_protocol_relative", {"got": url, "fixed": "https:" + url}
+    return None
+
+
+def _url_parts_mistake(url: str) -> Mistake | None:
+    """A scheme that is not http(s), characters an address cannot hold, a user name in it,
+    a host without a dot, or a host that imitates another."""
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(url)
     except ValueError:
-        return [problem(PATH, line, "url_invalid", got=url)]
+        return "url_invalid", {"got": url}
     if parts.scheme in ("javascript", "data", "vbscript", "file"):
-        return [problem(PATH, line, "url_bad_scheme", got=url, scheme=parts.scheme)]
+        return "url_bad_scheme", {"got": url, "scheme": parts.scheme}
     if parts.scheme not in ("http", "https"):
         if not parts.scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", url):
-            return [problem(PATH, line, "url_no_scheme", got=url, fixed="https://" + url)]
-        return [problem(PATH, line, "url_invalid", got=url)]
+            return "url_no_scheme", {"got": url, "fixed": "https://" + url}
+        return "url_invalid", {"got": url}
     if any(c in url for c in '"<>\\^`{|}'):
-        return [problem(PATH, line, "url_invalid", got=url)]
-    if "@" in parts.netloc:
-        return [problem(PATH, line, "url_credentials", got=url)]
-    host = parts.hostname or ""
+        return "url_invalid", {"got": url}
+    return _url_host_mistake(url, parts.netloc, parts.hostname or "")
+
+
+def _url_host_mistake(url: str, netloc: str, host: str) -> Mistake | None:
+    """A user name before the host, a host without a dot, or one that imitates another."""
+    if "@" in netloc:
+        return "url_credentials", {"got": url}
     if "." not in host or host.endswith(".") or host.startswith("."):
-        return [problem(PATH, line, "url_invalid", got=url)]
+        return "url_invalid", {"got": url}
     lookalike = None if host.isascii() and "xn--" not in host else host_lookalike(url, host)
     if lookalike:
-        return [problem(PATH, line, lookalike[0], **lookalike[1])]
-    return []
+        return lookalike[0], dict(lookalike[1])
+    return None
 
 
 def website_domain(url: str) -> str:

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import cast
 
 import yaml
 from yaml.composer import ComposerError
+from yaml.error import Mark
 
 from sleutelsite.errors import Problem, problem
 
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader]
 try:  # the C parser is much faster; the pure Python one gives the same events
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -158,10 +161,11 @@ class _Reader:
         self.problems = problems
         self.comments = comments  # the text has a "#": a comment may cut a value short
         self.constructor = _Loader("")
-        self.anchors: dict[str, yaml.Mark] = {}
+        self.anchors: dict[str, Mark] = {}
 
     def line(self, event: yaml.Event) -> int:
-        return event.start_mark.line + 1 + self.offset
+        mark = event.start_mark  # (the parser sets it on every event)
+        return (mark.line if mark else 0) + 1 + self.offset
 
     def read(self, next_event: Callable[[], yaml.Event | None]) -> object:
         # Open collections: (the collection, whether it is refused, its start event);
@@ -173,58 +177,57 @@ class _Reader:
         while (event := next_event()) is not None:
             if len(self.problems) >= MAX_PROBLEMS:
                 raise _Stop(self.line(event), too_deep=False)
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if isinstance(event, yaml.ScalarEvent):
                 if event.anchor is not None:
                     self.anchor(event)
                 if stack and keys and keys[-1] is _NO_KEY and type(stack[-1][0]) is YamlMap:
                     keys[-1] = self.key(event, stack[-1][0])
                 else:
                     self.place(self.scalar(event), event, event, stack, keys, root)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif isinstance(event, yaml.CollectionStartEvent):
                 if len(stack) >= MAX_DEPTH:
                     raise _Stop(self.line(event), too_deep=True)
                 if event.anchor is not None:
                     self.anchor(event)
                 refused = event.tag not in _COLLECTION_TAGS
                 if refused:
-                    self.problems.append(
-                        problem(self.path, self.line(event), "yaml_tag", tag=event.tag.replace(_CORE, "!!"))
-                    )
-                if kind is yaml.MappingStartEvent:
+                    tag = str(event.tag).replace(_CORE, "!!")
+                    self.problems.append(problem(self.path, self.line(event), "yaml_tag", tag=tag))
+                if isinstance(event, yaml.MappingStartEvent):
                     stack.append((YamlMap(self.line(event)), refused, event))
                     keys.append(_NO_KEY)
                 else:
                     stack.append((YamlList(self.line(event)), refused, event))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif isinstance(event, yaml.CollectionEndEvent):
                 collection, refused, start = stack.pop()
-                if kind is yaml.MappingEndEvent:
+                if isinstance(event, yaml.MappingEndEvent):
                     keys.pop()
                 self.place(REJECTED if refused else collection, start, None, stack, keys, root)
-            elif kind is yaml.AliasEvent:
+            elif isinstance(event, yaml.AliasEvent):
                 if event.anchor not in self.anchors:
-                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+                    raise ComposerError(None, None, "found undefined alias", _mark(event))
                 self.problems.append(problem(self.path, self.line(event), "yaml_alias", name=event.anchor))
                 self.place(REJECTED, event, None, stack, keys, root)
-            elif kind is yaml.DocumentStartEvent:
+            elif isinstance(event, yaml.DocumentStartEvent):
                 if document is not None:
                     raise ComposerError(
                         "expected a single document in the stream",
-                        document.start_mark,
+                        _mark(document),
                         "but found another document",
-                        event.start_mark,
+                        _mark(event),
                     )
                 document = event
         return root[0] if root else None
 
     def anchor(self, event: yaml.NodeEvent) -> None:
-        first = self.anchors.get(event.anchor)
+        name = str(event.anchor)  # (only called for an event with an anchor)
+        first = self.anchors.get(name)
         if first is not None:
             raise ComposerError(
-                "found duplicate anchor; first occurrence", first, "second occurrence", event.start_mark
+                "found duplicate anchor; first occurrence", first, "second occurrence", _mark(event)
             )
-        self.anchors[event.anchor] = event.start_mark
-        self.problems.append(problem(self.path, self.line(event), "yaml_anchor", name=event.anchor))
+        self.anchors[name] = _mark(event)
+        self.problems.append(problem(self.path, self.line(event), "yaml_anchor", name=name))
 
     def key(self, event: yaml.ScalarEvent, mapping: YamlMap) -> object:
         """What the mapping waits for after this key: (key, line), or _SKIP."""
@@ -254,7 +257,7 @@ class _Reader:
             root.append(value)
             return
         top = stack[-1][0]
-        if type(top) is YamlList:
+        if isinstance(top, YamlList):
             top.item_lines.append(self.line(start))
             top.append(value)
             return
@@ -267,7 +270,7 @@ class _Reader:
         keys[-1] = _NO_KEY
         if pending is _SKIP:
             return
-        key, line = pending  # type: ignore[misc]
+        key, line = cast("tuple[str, int]", pending)
         top.key_lines[key] = line
         top[key] = value
         if scalar is not None and not scalar.style:
@@ -291,7 +294,7 @@ class _Reader:
                 problem(self.path, self.line(event), "yaml_tag", tag=tag.replace(_CORE, "!!"))
             )
             return REJECTED
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, value, _mark(event), _mark(event, end=True), event.style)
         try:
             return self.constructor.yaml_constructors[tag](self.constructor, node)
         except (yaml.YAMLError, ValueError, OverflowError):
@@ -301,8 +304,8 @@ class _Reader:
 
     def check_comment_cut(self, key: str, event: yaml.ScalarEvent) -> None:
         """`name: Wijkteam #3` silently becomes 'Wijkteam'; say so."""
-        end = event.end_mark
-        if end.line != event.start_mark.line or end.line >= len(self.lines):
+        end = _mark(event, end=True)
+        if end.line != _mark(event).line or end.line >= len(self.lines):
             return
         rest = self.lines[end.line][end.column :]
         if "#" in rest and _COMMENT_AFTER.match(rest) and event.value:
@@ -319,6 +322,12 @@ class _Reader:
 
 
 _COMMENT_AFTER = re.compile(r"\s+#")
+
+
+def _mark(event: yaml.Event, end: bool = False) -> Mark:
+    """Where an event starts (or ends). The parser sets both marks on every event; PyYAML's
+    stubs allow None and keep the C parser's Mark apart from the Python one (same fields)."""
+    return cast(Mark, event.end_mark if end else event.start_mark)
 
 
 # PyYAML's own words (C and pure Python parsers), mapped to an explanation.
@@ -342,18 +351,14 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str, offset: int, text: str
     mark = err.problem_mark or err.context_mark
     words = f"{err.problem or ''} {err.context or ''}"
     code = next((c for needle, c in _SYNTAX_EXPLANATIONS if needle in words), "yaml_syntax")
-    line_index = mark.line if mark else 0
     lines = text.split("\n")
-    if code == "yaml_unclosed_quote" and err.context_mark is not None:
-        line_index = err.context_mark.line  # where the quote was opened
-    line_index = min(line_index, max(len(lines) - 1, 0))
+    line_index = _syntax_line(err, code, len(lines))
     source = lines[line_index] if lines else ""
-    if code == "yaml_colon" and mark is not None and mark.line == line_index:
-        before = source[: mark.column]
-        if not re.search(r":\s", before.lstrip(" -")):  # no earlier key: the indent is off
-            code = "yaml_indent"
-    column = (mark.column if mark and mark.line == line_index else 0) + 1
-    result = problem(
+    stopped_at = mark.column if mark is not None and mark.line == line_index else None
+    if code == "yaml_colon" and stopped_at is not None and _no_key_before(source[:stopped_at]):
+        code = "yaml_indent"
+    column = (stopped_at or 0) + 1
+    return problem(
         path,
         line_index + 1 + offset,
         code,
@@ -361,4 +366,18 @@ def _syntax_problem(err: yaml.MarkedYAMLError, path: str, offset: int, text: str
         column=column,
         detail=(err.problem or "").strip(),
     )
-    return result
+
+
+def _syntax_line(err: yaml.MarkedYAMLError, code: str, line_count: int) -> int:
+    """The index of the line a syntax error is shown at: where the parser stopped, or for a
+    quote left open, where it was opened."""
+    mark = err.problem_mark or err.context_mark
+    line_index = mark.line if mark else 0
+    if code == "yaml_unclosed_quote" and err.context_mark is not None:
+        line_index = err.context_mark.line  # where the quote was opened
+    return min(line_index, max(line_count - 1, 0))
+
+
+def _no_key_before(before: str) -> bool:
+    """No key on the line before an unexpected colon: then the indent is off."""
+    return not re.search(r":\s", before.lstrip(" -"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 import jinja2
 
@@ -137,7 +139,7 @@ def _page_work(
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         film = film_renderer(env, shared)
 
-        def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:  # type: ignore[no-untyped-def]
+        def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:
             html, findings = markdown.convert(text)
             return with_pictures(film(html), assets), findings
 
@@ -150,7 +152,7 @@ def _page_work(
         shared["tips"] = tips
         t = site.translations[lang.code]
 
-        def notice(page: Page, t=t) -> str:  # type: ignore[no-untyped-def]
+        def notice(page: Page, t=t) -> str:
             return page_notice(page, site.today, t) if preview else ""
 
         renderer = PageRenderer(
@@ -218,19 +220,19 @@ def _start_data_files(
         if f"{prefix}/ondertekenaars/" in known_urls:
             makers[f"{prefix.lstrip('/')}/ondertekenaars/feed.xml".lstrip("/")] = (
                 signatories + lang.code,
-                lambda code=lang.code: signatories_feed(site, site.signatories, code),
+                partial(signatories_feed, site, site.signatories, lang.code),
             )
         for kind in site.kinds:
             if kind.feed and f"{prefix}/{kind.folder}/" in known_urls:
                 makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
                     fed[kind.name] + lang.code,
-                    lambda code=lang.code, kind=kind: entries_feed(site, kind, code),  # type: ignore[misc]
+                    partial(entries_feed, site, kind, lang.code),
                 )
     common = cache.key(
         repr(settings), repr(site.translations)
     )  # (once, not per file: the preview's every save)
     keys = {name: cache.key("data-file", name, common, inputs) for name, (inputs, _) in makers.items()}
-    files = {name: cache.get("data", key) for name, key in keys.items()}
+    files = {name: cast("bytes | None", cache.get("data", key)) for name, key in keys.items()}
     missing = sorted(name for name, data in files.items() if data is None)
 
     def make_missing() -> dict[str, bytes]:
@@ -243,7 +245,7 @@ def _start_data_files(
         for name, data in job.result().items():
             cache.put("data", keys[name], data)
             files[name] = data
-        return {PurePosixPath(name): files[name] for name in sorted(files)}  # type: ignore[misc]
+        return {PurePosixPath(name): data for name, data in sorted(files.items()) if data is not None}
 
     return finish, job
 

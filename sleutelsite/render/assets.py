@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError
@@ -77,7 +77,7 @@ def site_assets(site: Site, project: Path, cache: BuildCache, runner: SerialRunn
         if stored is None:
             missing.append(picture)
         else:
-            found[picture.src] = variants_from_data(stored)  # type: ignore[arg-type]
+            found[picture.src] = variants_from_data(cast("list[dict[str, object]]", stored))
     problems = []
     for picture, made in zip(missing, runner.map("images", _convert(project), missing), strict=True):
         if isinstance(made, ImageRefusal):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import jinja2
 from markupsafe import Markup
@@ -59,6 +59,29 @@ def translation_key(url: str, prefixes: tuple[str, ...]) -> str:
     return url
 
 
+def _feeds(
+    site: Site, prefix: str, known_urls: frozenset[str], t: dict[str, object]
+) -> list[tuple[object, str]]:
+    """(title, address) of every feed of this language."""
+    feeds = [
+        (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
+        for kind in site.kinds
+        if kind.feed and f"{prefix}/{kind.folder}/" in known_urls
+    ]
+    if f"{prefix}/ondertekenaars/" in known_urls:
+        feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
+    return feeds
+
+
+def _story_names(site: Site, code: str, and_word: str) -> str:
+    """Such as "Lubna, Sakina en Shadi": this language's stories (else the default language's)."""
+    default = site.settings.default_language.code
+    names = [s.name for s in site.stories if s.lang == code] or [
+        s.name for s in site.stories if s.lang == default
+    ]
+    return and_word.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
 def shared_context(
     site: Site, code: str, known_urls: frozenset[str], assets: Assets | None = None
 ) -> dict[str, object]:
@@ -95,36 +118,24 @@ def shared_context(
         """An interface text with its {placeholders} filled in."""
         return str(t[key]).format(**values)
 
-    stories = [s for s in site.stories if s.lang == code]
     types = Counter(s.type for s in site.signatories)
-    default = settings.default_language.code
-    names = [story.name for story in stories] or [s.name for s in site.stories if s.lang == default]
-    and_word = f" {t['and']} "
-    feeds = [
-        (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
-        for kind in site.kinds
-        if kind.feed and f"{prefix}/{kind.folder}/" in known_urls
-    ]
-    if f"{prefix}/ondertekenaars/" in known_urls:
-        feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
+    menu = cast("list[dict[str, str]]", t["menu"])  # (its shape is checked when it is loaded)
     shared = {
         "site": settings,
         "lang": settings.language(code),
         "t": t,
         "say": say,
-        "menu": [(item["title"], href(item["url"]), prefix + item["url"]) for item in t["menu"]],  # type: ignore[index,union-attr]
+        "menu": [(item["title"], href(item["url"]), prefix + item["url"]) for item in menu],
         "url": url,
         "href": href,
         "absolute_url": absolute_url,
         "picture": picture,
-        "feeds": feeds,
+        "feeds": _feeds(site, prefix, known_urls, t),
         "signatories": site.signatories,
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
         "provinces": sorted({s.province for s in site.signatories}),
-        "story_names": and_word.join([", ".join(names[:-1]), names[-1]])
-        if len(names) > 1
-        else "".join(names),
+        "story_names": _story_names(site, code, f" {t['and']} "),
         "types": sorted(types),
         "type_labels": t["types"],
         "verified_labels": t["verified"],
@@ -185,8 +196,8 @@ def page_notice(page: Page, today: dt.date, t: dict[str, object]) -> str:
 
 def format_date(day: dt.date, t: dict[str, object]) -> str:
     """28 november 2026 / 28 November 2026: the language's own order and month names."""
-    months = t["months"]
-    return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)  # type: ignore[index]
+    months = cast("list[str]", t["months"])  # (checked when the translations are loaded)
+    return str(t["date_format"]).format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def children_of(site: Site, page: Page) -> list[Entry]:
@@ -214,6 +225,6 @@ def page_of(entry: Entry, kind: Kind) -> Page:
         image=str(values.get(kind.image, "")) if kind.image else "",
         image_alt=str(values.get(kind.image_alt, "")) if kind.image_alt else "",
         draft=bool(values.get("draft", False)),
-        publish=values.get("publish"),  # type: ignore[arg-type]
+        publish=cast("dt.date | None", values.get("publish")),  # (a date field: checked on load)
         source_key=entry.source_key,
     )

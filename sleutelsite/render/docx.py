@@ -61,7 +61,7 @@ def docx_bytes(parts: Sequence[DocxPart], title: str, lang: str, author: str) ->
     return _fixed_zip(buffer.getvalue())
 
 
-def _add_block(document, node) -> None:  # type: ignore[no-untyped-def]
+def _add_block(document, node) -> None:
     tag = node.tag
     if tag in _HEADINGS:
         # Heading 1 is each part's title, as the page's <h1>; the text's own start at 2.
@@ -78,7 +78,7 @@ def _add_block(document, node) -> None:  # type: ignore[no-untyped-def]
         _add_runs(document.add_paragraph(), node)
 
 
-def _add_runs(paragraph, node, bold: bool = False, italic: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _add_runs(paragraph, node, bold: bool = False, italic: bool = False) -> None:
     """The node's text as runs, bold and italic where the Markdown says so."""
     for child in node.iter(include_text=True):
         tag = child.tag
@@ -92,7 +92,7 @@ def _add_runs(paragraph, node, bold: bool = False, italic: bool = False) -> None
             _add_runs(paragraph, child, bold or tag in ("strong", "b"), italic or tag in ("em", "i"))
 
 
-def _add_text(paragraph, text: str, bold: bool, italic: bool) -> None:  # type: ignore[no-untyped-def]
+def _add_text(paragraph, text: str, bold: bool, italic: bool) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     text = re.sub(r"\s+", " ", text)
@@ -106,7 +106,7 @@ def _add_text(paragraph, text: str, bold: bool, italic: bool) -> None:  # type: 
     _run(paragraph, text[place:], bold, italic)
 
 
-def _run(paragraph, text: str, bold: bool, italic: bool):  # type: ignore[no-untyped-def]
+def _run(paragraph, text: str, bold: bool, italic: bool):
     if not text:
         return None
     run = paragraph.add_run(text)

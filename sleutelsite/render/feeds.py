@@ -6,6 +6,7 @@ Deterministic: every date comes from content, never from the clock.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sleutelsite.kinds import Kind
 from sleutelsite.model import Signatory, Site
@@ -65,22 +66,27 @@ def entries_feed(site: Site, kind: Kind, code: str) -> bytes:
     t = site.translations[code]
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
-    mine = [e for e in site.of_kind(kind.name) if e.lang == code and e.values[kind.date] is not None]
-    ordered = sorted(mine, key=lambda e: (e.values[kind.date], e.slug), reverse=True)[:FEED_ENTRIES]
+    # (the kind's date field holds a date: checked when the entries were loaded)
+    mine = [
+        (cast(dt.date, e.values[kind.date]), e)
+        for e in site.of_kind(kind.name)
+        if e.lang == code and e.values[kind.date] is not None
+    ]
+    ordered = sorted(mine, key=lambda d: (d[0], d[1].slug), reverse=True)[:FEED_ENTRIES]
     words = str(t[f"feed_{kind.name}"])
     entries = [
         _entry(
             words.format_map(e.values),
             base + e.url,
-            e.values[kind.date],  # type: ignore[arg-type]
+            day,
             str(e.values.get(kind.summary, "")) if kind.summary else "",
         )
-        for e in ordered
+        for day, e in ordered
     ]
-    updated = ordered[0].values[kind.date] if ordered else _EMPTY
+    updated = ordered[0][0] if ordered else _EMPTY
     title = f"{site.settings.title}: {t[f'feed_{kind.plural}']}"
     folder = f"{prefix}/{kind.folder}/"
-    return _feed(site, code, title, f"{folder}feed.xml", folder, entries, updated)  # type: ignore[arg-type]
+    return _feed(site, code, title, f"{folder}feed.xml", folder, entries, updated)
 
 
 def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) -> bytes:
@@ -89,20 +95,20 @@ def signatories_feed(site: Site, signatories: tuple[Signatory, ...], code: str) 
     prefix = site.settings.prefix(code)
     base = site.settings.base_url.rstrip("/")
     # A maker of the manifesto has no signing date, so no "... ondertekent" news item.
-    dated = [s for s in signatories if s.signed is not None]
-    ordered = sorted(dated, key=lambda s: (s.signed, s.name), reverse=True)[:FEED_ENTRIES]
+    dated = [(s.signed, s) for s in signatories if s.signed is not None]
+    ordered = sorted(dated, key=lambda d: (d[0], d[1].name), reverse=True)[:FEED_ENTRIES]
     entries = [
         _entry(
             str(t["feed_signed"]).format(name=s.name),
             f"{base}{prefix}/ondertekenaars/#{s.anchor}",
-            s.signed,
+            signed,
             str(t["feed_signed_summary"]).format(
-                name=s.name, place=f"{s.municipality}, {s.province}", date=format_date(s.signed, t)
+                name=s.name, place=f"{s.municipality}, {s.province}", date=format_date(signed, t)
             ),
         )
-        for s in ordered
+        for signed, s in ordered
     ]
-    updated = ordered[0].signed if ordered else _EMPTY
+    updated = ordered[0][0] if ordered else _EMPTY
     title = f"{site.settings.title}: {t['feed_signatories']}"
     return _feed(
         site, code, title, f"{prefix}/ondertekenaars/feed.xml", f"{prefix}/ondertekenaars/", entries, updated

@@ -29,6 +29,7 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -42,7 +43,7 @@ KINDS = {"jpg": ("JPEG", "MPO"), "jpeg": ("JPEG", "MPO"), "png": ("PNG",), "webp
 _SUFFIX = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 # Formats recognised only to name them in a refusal; their pixels are never decoded.
 _RECOGNISED = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF")
-_SETTINGS = {  # measured with benchmarks/image_speed.py
+_SETTINGS: dict[str, tuple[str, dict[str, Any]]] = {  # measured with benchmarks/image_speed.py
     "image/avif": ("AVIF", {"quality": 45, "speed": 8, "max_threads": 1}),  # 1 thread: same bytes anywhere
     "image/webp": ("WEBP", {"quality": 75, "method": 4}),
     "image/jpeg": ("JPEG", {"quality": 80, "optimize": True, "progressive": True}),
@@ -69,7 +70,7 @@ class ImageRefusal:
     args: tuple[tuple[str, object], ...]
 
     def problem(self, path: str, line: int) -> Problem:
-        return problem(path, line, self.code, **dict(self.args))
+        return problem(path, line, self.code, "", **dict(self.args))
 
 
 class ImageRefused(Exception):
@@ -233,9 +234,9 @@ def variants_to_data(variants: Iterable[Variant]) -> list[dict[str, object]]:
     ]
 
 
-def variants_from_data(data: Iterable[dict[str, object]]) -> tuple[Variant, ...]:
+def variants_from_data(data: Iterable[dict[str, Any]]) -> tuple[Variant, ...]:
     return tuple(
-        Variant(str(d["name"]), str(d["type"]), int(d["width"]), int(d["height"]), bytes(d["data"]))  # type: ignore[call-overload, arg-type]
+        Variant(str(d["name"]), str(d["type"]), int(d["width"]), int(d["height"]), bytes(d["data"]))
         for d in data
     )
 

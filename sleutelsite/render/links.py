@@ -18,11 +18,18 @@ from sleutelsite.errors import Problem, problem
 
 
 class Rendered(Protocol):
-    url: str
-    source: str
-    template: str
-    hrefs: tuple[str, ...]
-    ids: frozenset[str]
+    """What link checking reads of a rendered page (read-only: pages are frozen)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def template(self) -> str: ...
+    @property
+    def hrefs(self) -> tuple[str, ...]: ...
+    @property
+    def ids(self) -> frozenset[str]: ...
 
 
 def link_prefix(page_url: str, base_path: str) -> str:

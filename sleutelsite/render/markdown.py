@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from sleutelsite.cache import BuildCache, markdown_release
 from sleutelsite.errors import Problem, problem
 from sleutelsite.render.safety import Finding, unsafe_findings
+
+if TYPE_CHECKING:  # Markdown itself is imported when the first converter is made
+    from markdown.util import Registry
 
 EXTENSIONS = ("attr_list", "fenced_code", "tables", "sane_lists", "toc", "md_in_html")
 EXTENSION_CONFIG = {"toc": {"permalink": False}}
@@ -34,22 +38,22 @@ class MarkdownRenderer:
             self._last = (text, self.cache.key(RENDERER_VERSION, text))
         return self._last[1]
 
-    def ready(self) -> None:
+    def ready(self) -> Converter | PlainMarkdown:
         """Make the converter now (and check it) if it is not made yet: before pages are
         shared out over processes, so that each has it and a warning comes once."""
         if self._md is None:
             self._md = checked_converter()
+        return self._md
 
     def convert(self, text: str) -> tuple[str, tuple[Finding, ...]]:
         """(HTML, unsafe markup found in it)."""
         key = self.key(text)
         found = self.cache.get("md", key)
         if found is None:
-            self.ready()
-            html = self._md.convert(text)  # type: ignore[union-attr]
+            html = self.ready().convert(text)
             found = (html, unsafe_findings(html, text))
             self.cache.put("md", key, found)
-        return found  # type: ignore[return-value]
+        return cast("tuple[str, tuple[Finding, ...]]", found)
 
     def html(self, text: str) -> str:
         return self.convert(text)[0]
@@ -225,7 +229,7 @@ class Converter:
         return self.md.reset().convert(text)
 
 
-def _unchanged(root) -> None:  # type: ignore[no-untyped-def]
+def _unchanged(root) -> None:
     """A tree processor's run when the text holds nothing it acts on."""
 
 
@@ -235,11 +239,11 @@ _CHOSEN_KEPT = 1024  # step lists kept, one per mix of characters met
 class _BlockGuard:
     """A block processor that is tried only on blocks holding the pieces of text it needs."""
 
-    def __init__(self, step, chars: frozenset[str], test: Callable) -> None:  # type: ignore[no-untyped-def, type-arg]
+    def __init__(self, step, chars: frozenset[str], test: Callable) -> None:
         self.step, self.chars, self.every = step, tuple(chars), test is all
         self.run = step.run
 
-    def test(self, parent, block: str) -> bool:  # type: ignore[no-untyped-def]
+    def test(self, parent, block: str) -> bool:
         if self.every:
             holds = all(c in block for c in self.chars)
         else:
@@ -247,9 +251,10 @@ class _BlockGuard:
         return holds and self.step.test(parent, block)
 
 
-def _needs(kind: str, registry) -> list[tuple[object, frozenset[str], Callable]]:  # type: ignore[no-untyped-def, type-arg]
+def _needs(kind: str, registry: Registry) -> list[tuple[Any, frozenset[str], Callable]]:
     """(step, pieces of text it needs, all or any) for each step of a registry, in its
-    order (a Registry iterates in priority order; its names are looked up by item)."""
+    order (a Registry iterates in priority order; its names are looked up by item). A step
+    is a pre-, block-, inline or tree processor: they share no base class with `run`."""
     names = {id(registry[name]): name for known, name in _NEEDS if known == kind and name in registry}
     steps = []
     for step in registry:
@@ -262,7 +267,7 @@ def _needs(kind: str, registry) -> list[tuple[object, frozenset[str], Callable]]
     return steps
 
 
-def new_markdown():  # type: ignore[no-untyped-def]
+def new_markdown():
     """Python-Markdown with EXTENSIONS, made from the extension classes themselves: by name
     it looks them up among every installed package's entry points (24 ms here)."""
     import markdown

@@ -14,13 +14,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import jinja2
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem
 from sleutelsite.kinds import PAGE
-from sleutelsite.model import Entry, Page, Site
+from sleutelsite.model import Entry, Page, Settings, Site
 from sleutelsite.render.context import Alternate, alternates_finder, children_of, page_of
 from sleutelsite.render.links import link_prefix, site_links
 from sleutelsite.render.safety import Finding
@@ -138,7 +139,7 @@ class PageRenderer:
             else:  # one string per address: the menu's links, styles and feeds are on every
                 # page, so the pages a render process sends back carry each of them once
                 links[sys.intern(htmllib.unescape(double or single))] = None
-        text = site_links(text, link_prefix(job.page.url, self.shared["site"].base_path))  # type: ignore[attr-defined]
+        text = site_links(text, link_prefix(job.page.url, cast(Settings, self.shared["site"]).base_path))
         return RenderedPage(
             job.page.url,
             job.page.source,
@@ -188,7 +189,7 @@ def render_pages(
     jobs: list[tuple[PageJob, PageRenderer]],
     cache: BuildCache,
     runner: SerialRunner,
-    ready: Callable[[], None] = lambda: None,
+    ready: Callable[[], object] = lambda: None,
 ) -> tuple[list[RenderedPage], list[Problem]]:
     """Every job rendered (cached where possible) by its language's renderer, and the
     template problems found. One map for all languages; `ready` makes, once, what any
@@ -222,10 +223,12 @@ def _hits(hits: list[Work], cache: BuildCache) -> list[RenderedPage | Problem]:
     results: list[RenderedPage | Problem] = []
     for key, hit in cache.get_many("page", set(waiting)):
         job, renderer = waiting.pop(key)
-        *stored, markdown_keys = hit  # type: ignore[misc]
+        html, findings, hrefs, ids, markdown_keys = cast(
+            "tuple[bytes, tuple[Finding, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]", hit
+        )
         for markdown_key in markdown_keys:  # needed again after a template change: keep it
             cache.touch("md", markdown_key)
-        results.append(RenderedPage(job.page.url, job.page.source, job.template, *stored))
+        results.append(RenderedPage(job.page.url, job.page.source, job.template, html, findings, hrefs, ids))
     for key, (job, renderer) in waiting.items():  # gone since (another build pruned it)
         result, markdown_keys = _render_one((key, job, renderer))
         if isinstance(result, RenderedPage):

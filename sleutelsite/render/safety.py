@@ -17,8 +17,12 @@ tag, a comment, a quote, an element) that would swallow or reshape the page afte
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sleutelsite.errors import Problem, problem
+
+if TYPE_CHECKING:  # selectolax is imported when converting: a warm build never does
+    from selectolax.lexbor import LexborNode
 
 # The elements content may use, each with the attributes of its own (GLOBAL on all).
 ALLOWED: dict[str, frozenset[str]] = {
@@ -68,20 +72,22 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
     from selectolax.lexbor import LexborHTMLParser  # only when converting: a warm build never does
 
     tree = LexborHTMLParser(_BEFORE + html + _AFTER, scripting=True)
-    found: list[tuple[str, dict[str, str], tuple[str, ...], object]] = []
-    body = tree.body
-    refused: list[object] = []
-    for node in (tree.root, body):  # a <body ...> or <html ...> in the text adds attributes here
+    found: list[tuple[str, dict[str, str], tuple[str, ...], LexborNode | None]] = []
+    root, head, body = tree.root, tree.head, tree.body
+    # (the parser always makes <html>, <head> and <body>, and _BEFORE opens a <div> in it)
+    assert root is not None and head is not None and body is not None and body.child is not None
+    refused: list[LexborNode] = []
+    for node in (root, body):  # a <body ...> or <html ...> in the text adds attributes here
         if node.attributes:
-            found.append(("html_tag_not_allowed", {"tag": node.tag}, (f"<{node.tag}",), None))
-            _handlers(node.tag, node.attributes, found, None)
-    for node in tree.head.traverse(include_text=False):
+            found.append(("html_tag_not_allowed", {"tag": node.tag or ""}, (f"<{node.tag}",), None))
+            _handlers(node.tag or "", node.attributes, found, None)
+    for node in head.traverse(include_text=False):
         if node.tag != "head":
-            found.append(_tag_finding(node.tag, None))
+            found.append(_tag_finding(node.tag or "", None))
     ends = tree.tags(_END)
     marker = ends[-1].mem_id if ends else None
     for node in body.child.traverse(include_text=False):  # the <div> the text is in, and the text
-        tag = node.tag
+        tag = node.tag or ""  # (an element always has a tag)
         if tag in ALLOWED:
             attributes = node.attributes
             if attributes:
@@ -91,25 +97,29 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
             refused.append(node)
             _handlers(tag, node.attributes, found, node)
     if refused:  # what is inside a refused element goes with it: no finding of its own,
-        refused_ids = {r.mem_id for r in refused}  # type: ignore[attr-defined]
+        refused_ids = {r.mem_id for r in refused}
         found = [f for f in found if f[3] is not None and not _inside(f[3], refused_ids)]
     else:  # and what it leaves open is no question any more
         _check_end(ends, found)
     return _located(found, markdown)
 
 
-def _tag_finding(tag: str, node: object) -> tuple[str, dict[str, str], tuple[str, ...], object]:
+def _tag_finding(
+    tag: str, node: LexborNode | None
+) -> tuple[str, dict[str, str], tuple[str, ...], LexborNode | None]:
     code = "unsafe_tag" if tag in DANGEROUS else "html_tag_not_allowed"
     return (code, {"tag": tag}, (f"<{tag}", tag), node)
 
 
-def _handlers(tag: str, attributes: dict[str, str | None], found: list, node: object) -> None:  # type: ignore[type-arg]
+def _handlers(tag: str, attributes: dict[str, str | None], found: list, node: LexborNode | None) -> None:
     for name in attributes:
         if name.startswith("on"):
             found.append(("unsafe_handler", {"attribute": name}, (f"{name}=", name), node))
 
 
-def _check_attributes(tag: str, attributes: dict[str, str | None], found: list, node: object) -> None:  # type: ignore[type-arg]
+def _check_attributes(
+    tag: str, attributes: dict[str, str | None], found: list, node: LexborNode | None
+) -> None:
     own = ALLOWED[tag]
     for name, value in attributes.items():
         value = value or ""
@@ -143,7 +153,7 @@ def _check_attributes(tag: str, attributes: dict[str, str | None], found: list, 
                     found.append(("image_outside_static", {"src": url}, (url[:30].lower(), "srcset="), node))
 
 
-def _check_end(ends: list, found: list) -> None:  # type: ignore[type-arg]
+def _check_end(ends: list, found: list) -> None:
     """Whether the text closed what it opened: then the marker after it is the last thing
     in <body>, as the page's own markup after the text would be."""
     if not ends:  # swallowed: the text ends inside a tag, a quote, a comment or raw text
@@ -156,7 +166,7 @@ def _check_end(ends: list, found: list) -> None:  # type: ignore[type-arg]
         found.append(("html_not_closed", {"tag": open_tag}, (f"<{open_tag}",), None))
 
 
-def _inside(node, refused_ids: set[int]) -> bool:  # type: ignore[no-untyped-def]
+def _inside(node, refused_ids: set[int]) -> bool:
     parent = node.parent
     while parent is not None:
         if parent.mem_id in refused_ids:
@@ -180,7 +190,8 @@ def _site_local(url: str) -> bool:
 
 def _srcset_urls(value: str) -> list[str]:
     """The addresses in a srcset, split as the HTML standard splits it."""
-    urls, pos, end = [], 0, len(value)
+    urls: list[str] = []
+    pos, end = 0, len(value)
     spaces = " \t\n\r\f"
     while True:
         while pos < end and (value[pos] in spaces or value[pos] == ","):
@@ -206,7 +217,7 @@ def _srcset_urls(value: str) -> list[str]:
                 break
 
 
-def _located(found: list, markdown: str) -> tuple[Finding, ...]:  # type: ignore[type-arg]
+def _located(found: list, markdown: str) -> tuple[Finding, ...]:
     """Each finding with the index of the Markdown line it most likely comes from: the
     first needle found, searching on from where the same needle was last found (so the
     second <script> is found on its own line), else from the top."""

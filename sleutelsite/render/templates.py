@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import traceback
 from pathlib import Path
+from typing import cast
 
 import jinja2
 from jinja2 import meta, nodes
@@ -38,16 +39,16 @@ class _Environment(jinja2.Environment):
     tree (`parse`), and compiling it needs the same tree (11 of the real site's 120 ms
     cold render). A tree is handed to the compiler once, then let go."""
 
-    def __init__(self, **options) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, **options) -> None:
         super().__init__(**options)
         self._trees: dict[tuple[str, str | None, str | None], object] = {}
 
-    def parse(self, source, name=None, filename=None):  # type: ignore[no-untyped-def]
+    def parse(self, source, name=None, filename=None):
         tree = super().parse(source, name, filename)
         self._trees[(source, name, filename)] = tree
         return tree
 
-    def _parse(self, source, name, filename):  # type: ignore[no-untyped-def]
+    def _parse(self, source, name, filename):
         tree = self._trees.pop((source, name, filename), None)
         return tree if tree is not None else super()._parse(source, name, filename)
 
@@ -78,7 +79,7 @@ def template_names(
     if found is None:
         found = ("known", _variables(env, name, set(), parsed))
         cache.put("tvars", key, found)
-    return found[1]  # type: ignore[index]
+    return cast("tuple[str, frozenset[str] | None]", found)[1]
 
 
 def _variables(
@@ -91,8 +92,10 @@ def _variables(
         return frozenset()
     seen.add(name)
     if name not in parsed:  # each template is parsed once, however many chains it is in
+        loader = env.loader
+        assert loader is not None  # (every environment here is made with a loader)
         try:
-            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            source, filename, _ = loader.get_source(env, name)
             ast = env.parse(source, name, filename)  # kept by the environment for its compile
         except jinja2.TemplateError:
             parsed[name] = None  # rendering will report it

@@ -95,7 +95,7 @@ class PreviewSite:
 
 
 # The overlay's words when no translation file could be read yet (i18n/nl.yaml has them too).
-OVERLAY_WORDS = {
+OVERLAY_WORDS: dict[str, object] = {
     "overlay_title": "De wijziging kan nog niet getoond worden ({count})",
     "overlay_one": "1 probleem",
     "overlay_many": "{count} problemen",
@@ -214,9 +214,12 @@ def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int
 
 
 def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, out: Path | None = None) -> int:
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler, StaticFileHandler
-    from livereload.watcher import Watcher
+    from livereload import Server  # type: ignore[import-untyped]  # livereload ships no types
+    from livereload.handlers import (  # type: ignore[import-untyped]  # livereload ships no types
+        LiveReloadHandler,
+        StaticFileHandler,
+    )
+    from livereload.watcher import Watcher  # type: ignore[import-untyped]  # livereload ships no types
     from tornado import ioloop
     from tornado.web import HTTPError
 
@@ -263,7 +266,7 @@ def serve(project: Path, host: str, port: int, open_browser: bool, lang: str, ou
             self.files = snapshot(project)
             self.nudged: set[str] = set()  # files inotify named since the last rebuild
 
-        def start(self, callback) -> bool:  # type: ignore[no-untyped-def]
+        def start(self, callback) -> bool:
             loop = ioloop.IOLoop.current()
             trees = [project / name for name in WATCHED if (project / name).is_dir()]
             events = FileEvents.open(trees, [project])  # the project folder itself: signatories, settings

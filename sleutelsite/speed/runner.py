@@ -220,8 +220,8 @@ class ForkedRunner(SerialRunner):
         for job in list(self._jobs):
             job.cancel()
 
-    def merge(self, changes: object) -> None:
-        for shared, change in zip(self.shared, changes, strict=True):  # type: ignore[call-overload]
+    def merge(self, changes: Sequence[object]) -> None:
+        for shared, change in zip(self.shared, changes, strict=True):
             shared.merge(change)
 
     def forget(self, job: _Forked) -> None:
@@ -267,11 +267,11 @@ class ForkedRunner(SerialRunner):
         for shared in self.shared:
             shared.after_fork()
 
-    def _collect(self, kind: str, children: list[tuple[int, int]], count: int) -> list:  # type: ignore[type-arg]
+    def _collect(self, kind: str, children: list[tuple[int, int]], count: int) -> list:
         """Every worker's results in order; on any failure every worker is killed."""
         import selectors  # only where work is shared: a build that shares nothing never needs it
 
-        results: list = [_MISSING] * count  # type: ignore[type-arg]
+        results: list = [_MISSING] * count
         running = dict((read_end, pid) for pid, read_end in children)
         try:
             with selectors.DefaultSelector() as selector:
@@ -279,7 +279,7 @@ class ForkedRunner(SerialRunner):
                     selector.register(read_end, selectors.EVENT_READ)
                 while running:
                     for ready, _ in selector.select():
-                        read_end = ready.fd  # type: ignore[assignment]
+                        read_end = ready.fd
                         message = _receive(read_end)
                         if message is not None and message[0] == "ok":
                             _, start, done, changes = message
@@ -348,7 +348,7 @@ def _send(fd: int, message: object) -> None:
             view = view[os.write(fd, view) :]
 
 
-def _receive(fd: int) -> tuple | None:  # type: ignore[type-arg]
+def _receive(fd: int) -> tuple | None:
     """The next message on a pipe, or None when the other end closed it first."""
     header = _read(fd, 8)
     if len(header) < 8:

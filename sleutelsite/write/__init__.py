@@ -121,7 +121,7 @@ class Staging:
         stamp = _stamp(os.stat(target)) if self.memory is not None else (0, 0, 0)
         return outcome + ("+folder" if was_folder else ""), stamp
 
-    def _known(self):  # type: ignore[no-untyped-def]
+    def _known(self):
         if self.memory is None:
             return None, None
         return self.memory.trees.setdefault(str(self.work), {}), self.memory.trees.get(str(self.out), {})
@@ -181,7 +181,7 @@ class Staging:
             self.memory.complete.add(str(self.work))
         return written, unchanged
 
-    def _remove_unwanted(self, wanted: set[str]) -> dict | None:  # type: ignore[type-arg]
+    def _remove_unwanted(self, wanted: set[str]) -> dict | None:
         """Delete the files of the site before last that are not wanted now; returns what
         the preview's memory knows of the folder (None in a build)."""
         work, memory = self.work, self.memory
@@ -198,7 +198,7 @@ class Staging:
         return known_work
 
 
-def _remember(known: dict, rel: str, outcome: str, stamp: tuple[int, int, int], content: bytes) -> None:  # type: ignore[type-arg]
+def _remember(known: dict, rel: str, outcome: str, stamp: tuple[int, int, int], content: bytes) -> None:
     """What the preview's memory keeps of a file it put in place."""
     if outcome.endswith("+folder"):  # a folder that became a file: forget what was in it
         for inner in [k for k in known if k.startswith(rel + "/")]:

@@ -24,20 +24,21 @@ CODES = {
 
 def disk_problem(err: OSError, project: Path, out: Path | None = None) -> Problem | None:
     """The problem for `err`, or None when it is not about the disk (then it is a bug)."""
-    code = CODES.get(err.errno) if err.errno is not None else None
-    if code is None:
+    number = err.errno
+    code = CODES.get(number) if number is not None else None
+    if code is None or number is None:
         return None
     where = _shown(err.filename, project, out)
-    detail = err.strerror or os.strerror(err.errno)  # type: ignore[arg-type]
+    detail = err.strerror or os.strerror(number)
     return problem(where, 0, code, detail=detail)
 
 
-def _shown(filename: object, project: Path, out: Path | None) -> str:
+def _shown(filename: str | bytes | None, project: Path, out: Path | None) -> str:
     """The path as an editor knows it: relative to the project, and a file in the hidden
     folder a build makes the new site in (`._site.new-...`) as the output folder itself."""
     if filename is None:
         return str(out) if out is not None else "."
-    path = Path(os.path.abspath(os.fsdecode(filename)))  # type: ignore[arg-type]
+    path = Path(os.path.abspath(os.fsdecode(filename)))
     if out is not None:
         out = Path(os.path.abspath(out))
         if path.is_relative_to(out.parent) and path != out.parent:

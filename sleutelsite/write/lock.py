@@ -31,6 +31,22 @@ def lock_file(out: Path) -> Path:
     return Path(os.path.realpath(out.parent)) / f".{out.name}.lock"
 
 
+def _take(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _holder(fd: int) -> tuple[str, str]:
+    """(pid, command) that the holder wrote; a holder that has only just got the lock
+    may not have written them yet."""
+    text = os.pread(fd, 1000, 0).decode("utf-8", "replace")
+    pid, _, command = text.partition("\n")
+    return (pid.strip() or "?"), (command.strip() or "?")
+
+
 class OutputLock:
     """Held from creation until `release` (or the end of a `with` block)."""
 
@@ -38,13 +54,14 @@ class OutputLock:
         check_output_folder(Path(os.path.abspath(out)), project)  # before anything is made beside it
         path = lock_file(out)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        self._fd: int | None = fd
         wait = WAIT_S if wait is None else wait
         deadline = time.monotonic() + wait
         try:
-            while not self._take():
+            while not _take(fd):
                 if time.monotonic() >= deadline:
-                    pid, command = self._holder()
+                    pid, command = _holder(fd)
                     where = str(out)
                     raise BuildError(
                         [
@@ -58,22 +75,8 @@ class OutputLock:
             self.release()
             raise
         holder = f"{os.getpid()}\n{_command()}\n".encode()
-        os.ftruncate(self._fd, 0)
-        os.pwrite(self._fd, holder, 0)
-
-    def _take(self) -> bool:
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[arg-type]
-        except BlockingIOError:
-            return False
-        return True
-
-    def _holder(self) -> tuple[str, str]:
-        """(pid, command) that the holder wrote; a holder that has only just got the lock
-        may not have written them yet."""
-        text = os.pread(self._fd, 1000, 0).decode("utf-8", "replace")  # type: ignore[arg-type]
-        pid, _, command = text.partition("\n")
-        return (pid.strip() or "?"), (command.strip() or "?")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, holder, 0)
 
     def release(self) -> None:
         """Let go (also for render processes forked meanwhile, which share the lock)."""
