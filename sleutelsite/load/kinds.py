@@ -38,6 +38,7 @@ KIND_KEYS = {
     "image_alt": Field("text"),
     "order": Field("texts"),
     "card": Field("bool"),
+    "share_card": Field("bool"),
     "feed": Field("bool"),
     "sitemap": Field("bool"),
     "file_name": Field("text"),
@@ -213,6 +214,7 @@ def _kind(
         image_alt=str(values.get("image_alt", "")),
         order=tuple(values.get("order", ("url",))),  # type: ignore[arg-type]
         card=bool(values.get("card", False)),
+        share_card=bool(values.get("share_card", True)),
         feed=bool(values.get("feed", False)),
         sitemap=bool(values.get("sitemap", True)),
         file_name=str(values.get("file_name", "{slug}.md")),

@@ -22,8 +22,10 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageColor, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow is imported where a card is drawn: a warm build draws none
+    from PIL import Image, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 FONT_FOLDER = Path("data") / "fonts"
@@ -79,6 +81,8 @@ def share_card_png(
     title: str, subtitle: str, site_name: str, fonts: CardFonts, colours: CardColours = CardColours()
 ) -> bytes:
     """The card as PNG bytes: 1200 x 630, the same bytes for the same arguments."""
+    from PIL import Image, ImageDraw
+
     card = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
     draw = ImageDraw.Draw(card)
     text_width = WIDTH - 2 * _MARGIN
@@ -114,6 +118,8 @@ def share_card_png(
 def _palette(colours: CardColours) -> Image.Image:
     """The card's colours: the background, then per colour drawn on it (and the mark's
     shade on its accent) the steps of blending towards it."""
+    from PIL import Image, ImageColor
+
     background = ImageColor.getrgb(colours.background)
     pairs = [(background, ImageColor.getrgb(c)) for c in (colours.title, colours.subtitle, colours.accent)]
     pairs += [(background, ImageColor.getrgb(colours.accent_shade))]
@@ -134,6 +140,8 @@ def _palette(colours: CardColours) -> Image.Image:
 def _mark(colours: CardColours, size: int = 56) -> Image.Image:
     """The site header's brand mark: a key-yellow disc whose right edge lies in shadow
     (`.brand-mark` in site.css), drawn four times larger and scaled down for smooth edges."""
+    from PIL import Image, ImageDraw
+
     big = size * 4
     disc = Image.new("L", (big, big), 0)
     ImageDraw.Draw(disc).ellipse((0, 0, big - 1, big - 1), fill=255)
@@ -150,6 +158,8 @@ def _plain(text: str) -> str:
 
 
 def _font(data: bytes, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(io.BytesIO(data), size, layout_engine=ImageFont.Layout.BASIC)
 
 
