@@ -90,13 +90,13 @@ def test_two_cold_builds_give_the_same_card_bytes(project, tmp_path):
 
 def test_a_warm_build_draws_no_card_again(project, tmp_path, monkeypatch):
     drawn: list[str] = []
-    draw = share_card.share_card_png
+    draw = share_card.CardPainter.png
 
-    def counting(*args, **kwargs):
-        drawn.append(args[0])
-        return draw(*args, **kwargs)
+    def counting(painter, title, subtitle):
+        drawn.append(title)
+        return draw(painter, title, subtitle)
 
-    monkeypatch.setattr(share_card, "share_card_png", counting)
+    monkeypatch.setattr(share_card.CardPainter, "png", counting)
     build(project, tmp_path / "cold", today=TODAY, plan=Plan.serial())
     assert len(drawn) == len(cards(tmp_path / "cold"))
     assert "Persoon 3" in drawn

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -28,6 +27,7 @@ from sleutelsite.render.share_card import (
     WIDTH,
     CardColours,
     CardFonts,
+    CardPainter,
     card_fonts,
     colours_from_css,
 )
@@ -51,18 +51,20 @@ class CardWords(NamedTuple):
     subtitle: str
 
 
-@dataclass(frozen=True)
 class CardMaker:
-    """Draws one card from its words; everything else fixed, so it can run in a worker."""
+    """Draws one card from its words; everything else fixed, so it can run in a worker
+    (each process draws what the cards share once, with its first card)."""
 
-    site_name: str
-    fonts: CardFonts
-    colours: CardColours
+    def __init__(self, site_name: str, fonts: CardFonts, colours: CardColours) -> None:
+        self.site_name = site_name
+        self.fonts = fonts
+        self.colours = colours
+        self._painter: CardPainter | None = None
 
     def __call__(self, words: CardWords) -> tuple[str, bytes]:
-        from sleutelsite.render import share_card  # Pillow only where a card is drawn
-
-        png = share_card.share_card_png(words.title, words.subtitle, self.site_name, self.fonts, self.colours)
+        if self._painter is None:  # (Pillow is imported by the first card drawn)
+            self._painter = CardPainter(self.site_name, self.fonts, self.colours)
+        png = self._painter.png(words.title, words.subtitle)
         return card_name(png), png
 
 
