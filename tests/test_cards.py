@@ -130,3 +130,21 @@ def test_a_kind_that_declares_no_share_card_gets_none(make_project):
     assert card_words(site, [(dataclasses.replace(STORY, share_card=False), page)]) == {}
     untitled = dataclasses.replace(page, description="")
     assert card_words(site, [(STORY, untitled)])["/verhalen/a/"].subtitle == site.settings.description
+
+
+def test_a_project_kind_with_share_card_false_is_shared_with_the_campaign_image(make_project, tmp_path):
+    from test_kinds import event_project
+
+    project = event_project(make_project)
+    kinds = (project / "kinds.yaml").read_text(encoding="utf-8")
+    assert "\n  plural: events\n" in kinds
+    (project / "kinds.yaml").write_text(
+        kinds.replace("\n  plural: events\n", "\n  plural: events\n  share_card: false\n"), encoding="utf-8"
+    )
+    result = build(project, tmp_path / "out", today=TODAY, use_cache=False)
+    assert result.site.kind("event").share_card is False
+    meta = head(tmp_path / "out" / "agenda" / "buurtavond" / "index.html")
+    assert meta["og:image"].endswith("/static/img/campagne.png")
+    assert head(tmp_path / "out" / "agenda" / "index.html")["og:image"].startswith(
+        "https://example.org/kaarten/"
+    )
