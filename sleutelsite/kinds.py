@@ -1,8 +1,8 @@
 """Kinds of content, declared once, as data: a page, a tip, a story.
 
 A kind says which fields its files may have (type, required, help text for editors), where
-its files live under content/, its address, its template, and whether it gets cards, a
-feed and sitemap lines. Loading and validation (load_content.py), `build.py new` (new.py),
+its files live under content/, its address, its template, and whether it gets cards, share
+cards, a feed and sitemap lines. Loading and validation (load_content.py), `build.py new` (new.py),
 the README's field tables and the JSON Schemas (describe.py) all read these declarations;
 nothing else lists a kind's fields. A project declares kinds of its own in kinds.yaml, with
 the same keys (load_kinds.py): adding a kind is a declaration, its templates and its
@@ -42,7 +42,7 @@ ENTRY_ATTRIBUTES = frozenset(
 # a kind's name (its record on its page) and plural (its cards) may not be one of them.
 TEMPLATE_NAMES = frozenset(
     "site lang t say menu url href absolute_url feeds signatories signatory_count signatories_by_type "
-    "provinces story_names picture types type_labels verified_labels date film_id film_watch_url edit_url "
+    "share_card provinces story_names picture types type_labels verified_labels date film_id film_watch_url edit_url "
     "issue_form_url downloads tips page content children alternates hreflangs notice preview loop self range "
     "dict lipsum cycler joiner namespace".split()
 )
@@ -87,6 +87,7 @@ class Kind:
     image_consent: str = ""  # the field that says who agreed to the picture, and when (a person's photo)
     order: tuple[str, ...] = ("url",)  # fields (or lang, slug, url) that lists are sorted by
     card: bool = False  # its entries are `<plural>` in templates: cards for its folder's index page
+    share_card: bool = True  # each page gets a share card (render/cards.py) as its og:image
     feed: bool = False  # an Atom feed /<folder>/feed.xml; words feed_<plural> and feed_<name>
     sitemap: bool = True  # its pages are listed in sitemap.xml
     file_name: str = "{slug}.md"  # of a file `new` makes

@@ -86,8 +86,9 @@ def test_pages_link_relative_to_themselves_whatever_the_base_url(make_project):
     assert re.search(r'<link rel="stylesheet" href="\.\./static/css/site\.[0-9a-f]{10}\.css">', html)
     assert '<a class="brand" href="../">' in html
     assert '<link rel="canonical" href="https://example.org/sub/extra/">' in html
-    assert '<meta property="og:image" content="https://example.org/sub/static/img/campagne.png">' in html
-    # (the campaign image is a picture only where a page shows it: then this is its widest JPEG)
+    assert re.search(
+        r'<meta property="og:image" content="https://example.org/sub/kaarten/[0-9a-f]{16}\.png">', html
+    )
 
 
 def test_a_404_page_links_from_the_base_path_as_it_is_shown_at_any_address(make_project):

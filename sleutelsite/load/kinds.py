@@ -39,6 +39,7 @@ KIND_KEYS = {
     "image_alt": Field("text"),
     "order": Field("texts"),
     "card": Field("bool"),
+    "share_card": Field("bool"),
     "feed": Field("bool"),
     "sitemap": Field("bool"),
     "file_name": Field("text"),
@@ -214,6 +215,7 @@ def _kind(
         image_alt=str(values.get("image_alt", "")),
         order=tuple(cast("tuple[str, ...]", values.get("order", ("url",)))),  # (a list of texts)
         card=bool(values.get("card", False)),
+        share_card=bool(values.get("share_card", True)),
         feed=bool(values.get("feed", False)),
         sitemap=bool(values.get("sitemap", True)),
         file_name=str(values.get("file_name", "{slug}.md")),

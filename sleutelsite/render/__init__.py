@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -14,6 +15,7 @@ from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
 from sleutelsite.model import Page, Site
 from sleutelsite.render.assets import Assets, site_assets, with_pictures
+from sleutelsite.render.cards import share_cards
 from sleutelsite.render.context import (
     film_renderer,
     page_notice,
@@ -61,6 +63,10 @@ def render_site(
     documents = toolkit_files(site, cache)  # before the pages: they show each file's size
     data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
     try:
+        cards, card_files = share_cards(
+            site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
+        )
+        all_jobs = [dataclasses.replace(job, share_card=cards.get(job.page.url)) for job in all_jobs]
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
         assets = site_assets(site, project, cache, runner)  # before the pages, which name the files
@@ -89,7 +95,7 @@ def render_site(
     except BaseException:
         data_job.cancel()
         raise
-    return _linked_output(site, project, rendered, data, preview, assets)
+    return _linked_output(site, project, rendered, {**data, **card_files}, preview, assets)
 
 
 def _linked_output(

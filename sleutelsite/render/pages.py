@@ -20,8 +20,9 @@ import jinja2
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem
-from sleutelsite.kinds import PAGE
+from sleutelsite.kinds import PAGE, Kind
 from sleutelsite.model import Entry, Page, Settings, Site
+from sleutelsite.render.cards import ShareCard
 from sleutelsite.render.context import Alternate, alternates_finder, children_of, page_of
 from sleutelsite.render.links import link_prefix, site_links
 from sleutelsite.render.safety import Finding
@@ -39,6 +40,8 @@ class PageJob:
     children: tuple[Entry, ...] = ()
     alternates: tuple[Alternate, ...] = ()  # the page in every language (or that language's home)
     in_sitemap: bool = True
+    share_card: ShareCard | None = None  # its og:image (render/cards.py)
+    kind: Kind = PAGE
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,9 @@ def page_jobs(site: Site, known_urls: frozenset[str]) -> list[PageJob]:
         page = page_of(entry, kind)
         if kind is PAGE:  # the page is the entry itself; a section's index shows its pages
             children = tuple(children_of(site, page))
-            jobs.append(PageJob(page, page.layout, None, children, alternates(page), kind.sitemap))
+            jobs.append(PageJob(page, page.layout, None, children, alternates(page), kind.sitemap, kind=kind))
         else:
-            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap))
+            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap, kind=kind))
     return jobs
 
 
@@ -103,7 +106,7 @@ class PageRenderer:
         return self.cache.key(
             "page", self.fixed_key, self.notice(job.page),
             job.template, _identity(job.page), _identity(job.entry), *map(_identity, job.children),
-            repr(tuple(map(tuple, job.alternates))), *self._shared_parts(job.template),
+            repr(tuple(map(tuple, job.alternates))), repr(job.share_card), *self._shared_parts(job.template),
         )  # fmt: skip
 
     def _shared_parts(self, template: str) -> tuple[str, ...]:
@@ -122,6 +125,7 @@ class PageRenderer:
             "children": list(job.children),
             "alternates": job.alternates,
             "hreflangs": hreflangs(job.alternates),
+            "share_card": job.share_card,
         }
         if job.entry is not None:
             context[job.entry.kind] = job.entry

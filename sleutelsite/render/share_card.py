@@ -8,18 +8,27 @@ title large and wrapped to fit (a word too long for a line is broken with a hyph
 title too long for the card ends in an ellipsis), the subtitle under it. Drawn with
 DejaVu Sans, shipped in data/fonts/ (see its README for where it comes from and its
 licence), laid out with FreeType's basic layout, so the same words give the same bytes
-on every machine with the same Pillow. Saved as a PNG with a palette of 64 colours:
-about 20 KB, far under the 300 KB above which WhatsApp drops a preview.
+on every machine with the same Pillow. Saved as a PNG with a fixed palette: the
+background, and 15 steps from it to each colour drawn on it (the edges of smooth text
+are such blends), so the brand colours stay exact. `CardPainter` draws what every card
+shares once and paints each card's text straight into palette entries; zlib's RLE
+strategy packs it. About 20 KB, far under the 300 KB above which WhatsApp drops a
+preview; 7-12 ms a card on a loaded 2-core machine, where choosing 64 colours and
+`optimize` took 110 ms (benchmarks/card_speed.py).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:  # Pillow is imported where a card is drawn: a warm build draws none
+    from PIL import Image, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 FONT_FOLDER = Path("data") / "fonts"
@@ -30,6 +39,12 @@ _SUBTITLE_SIZE = 32
 _ELLIPSIS = "…"
 _VOWELS = frozenset("aeiouyáéíóúàèäëïöüâêîôû")
 _ONSETS = frozenset(c + r for c in "bcdfgkpt" for r in "rl") | {"ch"}
+_BLEND_STEPS = 15  # palette entries from the background to each colour on it
+# Bump when the drawing changes: it is part of each card's memo key and address.
+RENDERER_VERSION = "3"
+# Per coverage 0-255 of drawn text: its step of blending, and whether it shows at all.
+_STEP_OF = tuple(round(value * _BLEND_STEPS / 255) for value in range(256))
+_COVERED = tuple(255 if step else 0 for step in _STEP_OF)
 
 
 @dataclass(frozen=True)
@@ -72,43 +87,120 @@ def share_card_png(
     title: str, subtitle: str, site_name: str, fonts: CardFonts, colours: CardColours = CardColours()
 ) -> bytes:
     """The card as PNG bytes: 1200 x 630, the same bytes for the same arguments."""
-    card = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
-    draw = ImageDraw.Draw(card)
-    text_width = WIDTH - 2 * _MARGIN
-    # The mark: the site header's key-yellow circle with its shadow, and the site's name.
-    card.paste(_mark(colours), (_MARGIN, 60), _mark(colours).getchannel("A"))
-    name_font = _font(fonts.bold, 34)
-    name = _lines(_plain(site_name), name_font, text_width - 80, 1)
-    draw.text((_MARGIN + 80, 88), name[0] if name else "", font=name_font, fill=colours.title, anchor="lm")
-    # The title, as large as fits.
-    top = 170
-    title_font, title_lines = _fit(_plain(title), fonts.bold, text_width)
-    line_height = round(title_font.size * 1.18)
-    for index, line in enumerate(title_lines):
-        draw.text((_MARGIN, top + index * line_height), line, font=title_font, fill=colours.title)
-    # The subtitle, under the title, at most two lines.
-    sub_font = _font(fonts.regular, _SUBTITLE_SIZE)
-    sub_top = top + len(title_lines) * line_height + 24
-    room = max(0, min(2, (HEIGHT - 60 - sub_top) // round(_SUBTITLE_SIZE * 1.3)))
-    for index, line in enumerate(_lines(_plain(subtitle), sub_font, text_width, room)):
+    return CardPainter(site_name, fonts, colours).png(title, subtitle)
+
+
+class CardPainter:
+    """Draws the cards of one site: what every card shares (the background, the mark, the
+    site's name, the band, the loaded fonts) is made once, by the first card."""
+
+    def __init__(self, site_name: str, fonts: CardFonts, colours: CardColours = CardColours()) -> None:
+        self.site_name = site_name
+        self.fonts = fonts
+        self.colours = colours
+        self._loaded: dict[tuple[bytes, int], ImageFont.FreeTypeFont] = {}
+        self._base: Image.Image | None = None  # palette indices, as an "L" image
+        self._palette: list[int] = []
+
+    def png(self, title: str, subtitle: str) -> bytes:
+        """The card as PNG bytes, the same for the same words."""
+        from PIL import Image, ImageDraw
+
+        card = self._shared_part().copy()
+        text_width = WIDTH - 2 * _MARGIN
+        # The title, as large as fits, in palette entries 1 to 15 (its blends).
+        top = 170
+        title_font, title_lines = _fit(_plain(title), self.fonts.bold, text_width, self._font)
+        line_height = round(title_font.size * 1.18)
+        layer = Image.new("L", (WIDTH, HEIGHT), 0)
+        draw = ImageDraw.Draw(layer)
+        for index, line in enumerate(title_lines):
+            draw.text((_MARGIN, top + index * line_height), line, font=title_font, fill=255)
+        _paint(card, layer, 0)
+        # The subtitle, under the title, at most two lines, in entries 16 to 30.
+        sub_font = self._font(self.fonts.regular, _SUBTITLE_SIZE)
+        sub_top = top + len(title_lines) * line_height + 24
+        room = max(0, min(2, (HEIGHT - 60 - sub_top) // round(_SUBTITLE_SIZE * 1.3)))
+        layer = Image.new("L", (WIDTH, HEIGHT), 0)
+        draw = ImageDraw.Draw(layer)
+        for index, line in enumerate(_lines(_plain(subtitle), sub_font, text_width, room)):
+            draw.text((_MARGIN, sub_top + index * round(_SUBTITLE_SIZE * 1.3)), line, font=sub_font, fill=255)
+        _paint(card, layer, _BLEND_STEPS)
+        card.putpalette(self._palette)  # (the "L" image of indices becomes a "P" image)
+        out = io.BytesIO()
+        card.save(out, "PNG", compress_level=6, compress_type=zlib.Z_RLE)
+        return out.getvalue()
+
+    def _font(self, data: bytes, size: int) -> ImageFont.FreeTypeFont:
+        if (data, size) not in self._loaded:
+            self._loaded[data, size] = _font(data, size)
+        return self._loaded[data, size]
+
+    def _shared_part(self) -> Image.Image:
+        """The background, the mark and the site's name, and the band, as palette indices."""
+        if self._base is not None:
+            return self._base
+        from PIL import Image, ImageDraw
+
+        colours = self.colours
+        card = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
+        draw = ImageDraw.Draw(card)
+        # The mark: the site header's key-yellow circle with its shadow, and the site's name.
+        mark = _mark(colours)
+        card.paste(mark, (_MARGIN, 60), mark.getchannel("A"))
+        name_font = self._font(self.fonts.bold, 34)
+        name = _lines(_plain(self.site_name), name_font, WIDTH - 2 * _MARGIN - 80, 1)
         draw.text(
-            (_MARGIN, sub_top + index * round(_SUBTITLE_SIZE * 1.3)),
-            line,
-            font=sub_font,
-            fill=colours.subtitle,
+            (_MARGIN + 80, 88), name[0] if name else "", font=name_font, fill=colours.title, anchor="lm"
         )
-    # A key-yellow band along the bottom.
-    draw.rectangle((0, HEIGHT - 18, WIDTH, HEIGHT), fill=colours.accent)
-    out = io.BytesIO()
-    card.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        out, "PNG", optimize=True
-    )
-    return out.getvalue()
+        # A key-yellow band along the bottom.
+        draw.rectangle((0, HEIGHT - 18, WIDTH, HEIGHT), fill=colours.accent)
+        palette = _palette(colours)
+        indexed = card.quantize(palette=palette, dither=Image.Dither.NONE)
+        self._palette = list(palette.getpalette() or [])
+        self._base = Image.frombytes("L", indexed.size, indexed.tobytes())
+        return self._base
+
+
+def _paint(card: Image.Image, coverage: Image.Image, first: int) -> None:
+    """Where `coverage` (text drawn in 255 on 0) covers the card, the palette entry of
+    that much of the colour whose blends follow entry `first`."""
+    box = coverage.getbbox()
+    if box is None:
+        return
+    drawn = coverage.crop(box)
+    indices = drawn.point([first + step if step else 0 for step in _STEP_OF])
+    card.paste(indices, box[:2], drawn.point(_COVERED))
+
+
+def _palette(colours: CardColours) -> Image.Image:
+    """The card's colours: the background, then per colour drawn on it (and the mark's
+    shade on its accent) the steps of blending towards it."""
+    from PIL import Image, ImageColor
+
+    background = ImageColor.getrgb(colours.background)
+    pairs = [(background, ImageColor.getrgb(c)) for c in (colours.title, colours.subtitle, colours.accent)]
+    pairs += [(background, ImageColor.getrgb(colours.accent_shade))]
+    entries = [background[:3]]
+    # Pillow finds a colour's entry at 5 to 6 bits a channel: steps closer than that would
+    # take an exact colour's place, so the accent and its shade (close colours) get 3.
+    steps = [_BLEND_STEPS] * len(pairs) + [3]
+    pairs += [(ImageColor.getrgb(colours.accent), ImageColor.getrgb(colours.accent_shade))]
+    for (start, end), count in zip(pairs, steps, strict=True):
+        for step in range(1, count + 1):
+            part = step / count
+            red, green, blue = (round(a + (b - a) * part) for a, b in zip(start[:3], end[:3], strict=True))
+            entries.append((red, green, blue))
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([value for entry in entries for value in entry])
+    return palette
 
 
 def _mark(colours: CardColours, size: int = 56) -> Image.Image:
     """The site header's brand mark: a key-yellow disc whose right edge lies in shadow
     (`.brand-mark` in site.css), drawn four times larger and scaled down for smooth edges."""
+    from PIL import Image, ImageDraw
+
     big = size * 4
     disc = Image.new("L", (big, big), 0)
     ImageDraw.Draw(disc).ellipse((0, 0, big - 1, big - 1), fill=255)
@@ -125,14 +217,18 @@ def _plain(text: str) -> str:
 
 
 def _font(data: bytes, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(io.BytesIO(data), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def _fit(text: str, font_data: bytes, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def _fit(
+    text: str, font_data: bytes, width: int, font_at: Callable[[bytes, int], ImageFont.FreeTypeFont]
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     """The largest title size whose lines fit the title box; at the smallest size, as
     many lines as fit, the last one ending in an ellipsis."""
     for size in _TITLE_SIZES:
-        font = _font(font_data, size)
+        font = font_at(font_data, size)
         most = _TITLE_BOX // round(size * 1.18)
         lines = _lines(text, font, width, most + 1)
         if len(lines) <= most:

@@ -1,0 +1,128 @@
+"""Share cards on pages (issue 16): which pages get one, made through the runner,
+memoised, and where they go.
+
+Every page of a kind whose declaration says `share_card` (kinds.py; on unless a kind
+says otherwise) gets a 1200 x 630 PNG (share_card.py) with its title and description,
+as its `og:image`. A page that names its own picture (a page's `image`, a story's
+`photo`) keeps that picture instead: the editor chose it. Cards are files under
+/kaarten/, named by a hash of their bytes (a chat app may keep a preview for ever: a new
+card must have a new address). Same words, fonts, colours and renderer: the same card,
+from the memo, so a warm build draws none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple, cast
+
+from sleutelsite.cache import BuildCache, pillow_release
+from sleutelsite.kinds import Kind
+from sleutelsite.model import Page, Site
+from sleutelsite.render.share_card import (
+    FONT_FOLDER,
+    HEIGHT,
+    RENDERER_VERSION,
+    WIDTH,
+    CardColours,
+    CardFonts,
+    CardPainter,
+    card_fonts,
+    colours_from_css,
+)
+from sleutelsite.speed import SerialRunner
+
+CARD_FOLDER = "kaarten"
+_ENGINE_ROOT = Path(__file__).resolve().parent.parent.parent  # the repository the engine is in
+
+
+class ShareCard(NamedTuple):
+    """What a page's <head> says of its card (templates: `share_card`)."""
+
+    url: str  # "/kaarten/3f2a....png"
+    alt: str  # the words on the card
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+class CardWords(NamedTuple):
+    title: str
+    subtitle: str
+
+
+class CardMaker:
+    """Draws one card from its words; everything else fixed, so it can run in a worker
+    (each process draws what the cards share once, with its first card)."""
+
+    def __init__(self, site_name: str, fonts: CardFonts, colours: CardColours) -> None:
+        self.site_name = site_name
+        self.fonts = fonts
+        self.colours = colours
+        self._painter: CardPainter | None = None
+
+    def __call__(self, words: CardWords) -> tuple[str, bytes]:
+        if self._painter is None:  # (Pillow is imported by the first card drawn)
+            self._painter = CardPainter(self.site_name, self.fonts, self.colours)
+        png = self._painter.png(words.title, words.subtitle)
+        return card_name(png), png
+
+
+def card_name(png: bytes) -> str:
+    return hashlib.blake2b(png, digest_size=8).hexdigest() + ".png"
+
+
+def card_words(site: Site, pages: Iterable[tuple[Kind, Page]]) -> dict[str, CardWords]:
+    """{page url: the words of its card} for every page that gets one."""
+    return {
+        page.url: CardWords(page.title, page.description or site.settings.description)
+        for kind, page in pages
+        if kind.share_card and not page.image
+    }
+
+
+def share_cards(
+    site: Site,
+    pages: Iterable[tuple[Kind, Page]],
+    project: Path,
+    cache: BuildCache,
+    runner: SerialRunner,
+) -> tuple[dict[str, ShareCard], dict[PurePosixPath, bytes]]:
+    """{page url: its card} and the card files, drawn where the memo has none."""
+    wanted = card_words(site, pages)
+    if not wanted:
+        return {}, {}
+    maker = CardMaker(site.settings.title, _fonts(project), _colours(project))
+    fixed = cache.key(
+        "share-card", RENDERER_VERSION, pillow_release(), maker.site_name,
+        maker.fonts.bold, maker.fonts.regular, repr(maker.colours),
+    )  # fmt: skip
+    keys = {words: cache.key(fixed, *words) for words in sorted(set(wanted.values()))}
+    made: dict[CardWords, tuple[str, bytes]] = {}
+    for words, key in keys.items():
+        stored = cache.get("card", key)
+        if stored is not None:
+            name, png = cast("tuple[str, bytes]", stored)
+            made[words] = (str(name), bytes(png))
+    missing = [words for words in keys if words not in made]
+    for words, result in zip(missing, runner.map("share cards", maker, missing), strict=True):
+        cache.put("card", keys[words], result)
+        made[words] = result
+    cards = {url: _card(words, made[words][0], maker.site_name) for url, words in wanted.items()}
+    files = {PurePosixPath(CARD_FOLDER, name): png for name, png in made.values()}
+    return cards, files
+
+
+def _card(words: CardWords, name: str, site_name: str) -> ShareCard:
+    alt = " — ".join(part for part in (site_name, words.title, words.subtitle) if part)
+    return ShareCard(f"/{CARD_FOLDER}/{name}", alt)
+
+
+def _fonts(project: Path) -> CardFonts:
+    """The project's fonts in data/fonts/, else those shipped with the engine."""
+    return card_fonts(project if (project / FONT_FOLDER).is_dir() else _ENGINE_ROOT)
+
+
+def _colours(project: Path) -> CardColours:
+    css = project / "static" / "css" / "site.css"
+    return colours_from_css(css.read_text(encoding="utf-8")) if css.is_file() else CardColours()
