@@ -100,7 +100,7 @@ def generate(out: Path, stories: int, signatories: int, seed: int = 1) -> Path:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(ROOT / "content", out / "content")
-    for folder in ("templates", "static", "i18n", "data/nl"):
+    for folder in ("templates", "static", "i18n", "data/nl", "gemeenten"):
         shutil.copytree(ROOT / folder, out / folder)
     shutil.copy(ROOT / "site.yaml", out / "site.yaml")
     for old in (out / "content" / "verhalen").glob("*.md"):

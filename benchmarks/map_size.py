@@ -50,7 +50,7 @@ def country_map(d: geo_map.Drawing, statuses: dict[str, str]) -> str:
 
 
 def locators(d: geo_map.Drawing) -> list[str]:
-    return [geo_map.locator_svg(d, m.code, title=f"Ligging van {m.name}") for m in d.geo.municipalities]
+    return [geo_map.locator_svg(d, m.code, title=f"Ligging van {m.name}") for m in d.municipalities]
 
 
 def best_cpu(runs: int, work, *args):

@@ -31,7 +31,10 @@ def front_matter_schema(kind: Kind) -> dict[str, object]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Front matter: {kind.name}",
         "description": f"Het blok tussen de regels --- bovenaan een bestand in {where}. "
-        "python build.py check controleert ook of beelden en templates bestaan.",
+        "python build.py check controleert ook of beelden en templates bestaan."
+        if kind.source == "markdown"
+        else f"Een bestand {kind.folder}/{kind.file_name.format(slug='<naam>')} (buiten content/): "
+        "waar één gemeente staat. python build.py check controleert ook de naam en de bronnen.",
         "type": "object",
         "additionalProperties": False,
         "required": [field.name for field in kind.fields if field.required],
@@ -70,8 +73,23 @@ def _property(field: KindField) -> dict[str, object]:
         "bool": {"type": "boolean"},
         "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "texts": {"anyOf": [{"type": "string"}, {"type": "array", "items": text}]},
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title"],
+                "properties": {
+                    "title": text,
+                    "author": text,
+                    "url": {"type": "string", "pattern": "^https?://"},
+                },
+            },
+        },
     }
     found: dict[str, object] = {"description": field.help_nl, **types[field.type]}
+    if field.choices:
+        found = {"description": field.help_nl, "enum": list(field.choices)}
     default = field.default
     if default is not None:
         found["default"] = (

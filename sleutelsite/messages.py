@@ -1894,3 +1894,132 @@ MESSAGES.update(
         },
     }
 )
+
+
+# --- Status files of the municipalities: gemeenten/<slug>.yaml (issue 15) ---
+MESSAGES.update(
+    {
+        "municipality_maps_missing": {
+            "nl": (
+                "er staan statusbestanden in gemeenten/, maar de kaarten van de gemeenten ontbreken "
+                "(data/nl/gemeente_2025.topojson en data/nl/provincie_2025.topojson).",
+                "Zet de twee kaarten terug in data/nl/ (zie data/nl/README.md), of haal de map gemeenten/ weg.",
+            ),
+            "en": (
+                "there are status files in gemeenten/, but the maps of the municipalities are missing "
+                "(data/nl/gemeente_2025.topojson and data/nl/provincie_2025.topojson).",
+                "Put the two maps back in data/nl/ (see data/nl/README.md), or remove the folder gemeenten/.",
+            ),
+        },
+        "municipality_twice": {
+            "nl": (
+                "dit bestand gaat over dezelfde gemeente als {first}.",
+                "Eén bestand per gemeente: zet wat hier staat in {first} en haal dit bestand weg.",
+            ),
+            "en": (
+                "this file is about the same municipality as {first}.",
+                "One file per municipality: move what it says into {first} and remove this file.",
+            ),
+        },
+        "status_file_too_big": {
+            "nl": (
+                "dit statusbestand is {size} bytes; een statusbestand is een paar regels (hooguit {limit} bytes).",
+                "Schrijf alleen de gemeente, de stand, de datum, de bronnen en een korte toelichting.",
+            ),
+            "en": (
+                "this status file is {size} bytes; a status file is a few lines (at most {limit} bytes).",
+                "Write only the municipality, the status, the date, the sources and a short note.",
+            ),
+        },
+        "unknown_municipality_guess": {
+            "nl": (
+                "'{got}' is geen gemeente van Nederland. Bedoel je '{guess}'?",
+                "Schrijf 'municipality: {guess}' (de officiële naam, een bekende andere naam zoals "
+                "Den Haag, of de CBS-code zoals GM0363).",
+            ),
+            "en": (
+                "'{got}' is not a municipality of the Netherlands. Did you mean '{guess}'?",
+                "Write 'municipality: {guess}' (the official name, a known other name such as "
+                "Den Haag, or the CBS code such as GM0363).",
+            ),
+        },
+        "unknown_municipality_status": {
+            "nl": (
+                "'{got}' is geen gemeente van Nederland (de lijst kent de 342 gemeenten van 2025).",
+                "Schrijf de gemeente zoals ze officieel heet, bijvoorbeeld 'municipality: Utrecht', of haar "
+                "CBS-code, bijvoorbeeld 'municipality: GM0344'. Een dorp of wijk? Schrijf de gemeente "
+                "waar het bij hoort.",
+            ),
+            "en": (
+                "'{got}' is not a municipality of the Netherlands (the list holds the 342 municipalities of 2025).",
+                "Write the municipality's official name, for example 'municipality: Utrecht', or its CBS "
+                "code, for example 'municipality: GM0344'. A village or neighbourhood? Write the "
+                "municipality it belongs to.",
+            ),
+        },
+        "status_file_name": {
+            "nl": (
+                "dit bestand gaat over {name}, maar heet niet naar die gemeente.",
+                "Geef het bestand de naam {expected}, zodat elke gemeente precies één bestand heeft.",
+            ),
+            "en": (
+                "this file is about {name}, but is not named after it.",
+                "Name the file {expected}, so that every municipality has exactly one file.",
+            ),
+        },
+        "status_sources_list": {
+            "nl": (
+                "'sources' is een lijst van bronnen, elk met een title.",
+                "Schrijf bijvoorbeeld:\n  sources:\n    - title: Raadsbesluit over sleutelpersonen\n"
+                "      url: https://www.example.nl/besluit",
+            ),
+            "en": (
+                "'sources' is a list of sources, each with a title.",
+                "Write for example:\n  sources:\n    - title: Council decision on key persons\n"
+                "      url: https://www.example.nl/decision",
+            ),
+        },
+        "status_needs_source": {
+            "nl": (
+                "de stand '{status}' heeft een bron nodig: waar staat dat de gemeente dit doet?",
+                "Voeg 'sources:' toe met de titel (en het adres) van bijvoorbeeld een raadsbesluit, een "
+                "motie of een artikel. Geen bron? Schrijf dan 'status: onbekend'.",
+            ),
+            "en": (
+                "the status '{status}' needs a source: where does it say the municipality does this?",
+                "Add 'sources:' with the title (and the address) of for example a council decision, a "
+                "motion or an article. No source? Then write 'status: onbekend'.",
+            ),
+        },
+        "status_needs_date": {
+            "nl": (
+                "bij de stand '{status}' hoort een datum: wanneer is dit gevonden of gecontroleerd?",
+                "Voeg een regel toe zoals 'date: 2026-12-03' (jaar-maand-dag).",
+            ),
+            "en": (
+                "the status '{status}' needs a date: when was this found or checked?",
+                "Add a line such as 'date: 2026-12-03' (year-month-day).",
+            ),
+        },
+        "status_note_too_long": {
+            "nl": (
+                "de toelichting is {length} tekens; hooguit {limit}.",
+                "Houd 'note' bij één tot drie zinnen; de bron zegt de rest.",
+            ),
+            "en": (
+                "the note is {length} characters; at most {limit}.",
+                "Keep 'note' to one to three sentences; the source says the rest.",
+            ),
+        },
+        "status_markup": {
+            "nl": (
+                "'{key}' bevat < of >: hier hoort gewone tekst, geen HTML.",
+                "Haal de tekens < en > weg.",
+            ),
+            "en": (
+                "'{key}' holds < or >: this is plain text, not HTML.",
+                "Remove the characters < and >.",
+            ),
+        },
+    }
+)

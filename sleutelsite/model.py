@@ -138,6 +138,7 @@ class Site:
     signatories_key: str = ""  # hash of everything the signatory list follows from
     translations: dict[str, dict[str, object]] = field(default_factory=dict)  # interface text per language
     pictures: dict[str, Picture] = field(default_factory=dict)  # by site path; see load/pictures.py
+    places_key: str = ""  # hash of the maps in data/nl/ (load/municipalities.py); "" without them
 
     def of_kind(self, name: str) -> tuple[Entry, ...]:
         return self.entries.get(name, ())

@@ -18,7 +18,7 @@ _NUMBERED = re.compile(r"(\d+)-")
 
 def new_content(project: Path, kind_name: str, title: str, today: dt.date) -> tuple[Path, str]:
     """Write the file; return its path and the page address it will have."""
-    kinds = project_kinds(project)
+    kinds = [k for k in project_kinds(project) if k.source == "markdown"]  # (not the status files)
     kind = next((k for k in kinds if k.name == kind_name), None)
     if kind is None:
         known = ", ".join(sorted(k.name for k in kinds))

@@ -132,7 +132,7 @@ def test_a_kind_that_declares_no_share_card_gets_none(make_project):
     assert card_words(site, [(STORY, untitled)])["/verhalen/a/"].subtitle == site.settings.description
 
 
-def test_a_project_kind_with_share_card_false_is_shared_with_the_campaign_image(make_project, tmp_path):
+def test_a_project_kind_with_share_card_false_shares_the_card_of_its_index_page(make_project, tmp_path):
     from test_kinds import event_project
 
     project = event_project(make_project)
@@ -144,7 +144,6 @@ def test_a_project_kind_with_share_card_false_is_shared_with_the_campaign_image(
     result = build(project, tmp_path / "out", today=TODAY, use_cache=False)
     assert result.site.kind("event").share_card is False
     meta = head(tmp_path / "out" / "agenda" / "buurtavond" / "index.html")
-    assert meta["og:image"].endswith("/static/img/campagne.png")
-    assert head(tmp_path / "out" / "agenda" / "index.html")["og:image"].startswith(
-        "https://example.org/kaarten/"
-    )
+    index = head(tmp_path / "out" / "agenda" / "index.html")
+    assert index["og:image"].startswith("https://example.org/kaarten/")
+    assert meta["og:image"] == index["og:image"]

@@ -30,7 +30,7 @@ def test_plain_build_writes_site_and_says_so(make_project):
     project = make_project()
     result = run(project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 11 pagina's naar ")
+    assert result.stdout.startswith("OK: 12 pagina's naar ")
     assert (project / "_site" / "tips" / "index.html").is_file()
 
 
@@ -140,10 +140,11 @@ def test_schema_writes_the_schema_of_every_kind(make_project):
     result = run(project, "schema")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "OK: 3 schema's bijgewerkt in schema/front-matter/\n"
+        "OK: 4 schema's bijgewerkt in schema/front-matter/\n"
         "  schema/front-matter/page.schema.json\n"
         "  schema/front-matter/tip.schema.json\n"
         "  schema/front-matter/story.schema.json\n"
+        "  schema/front-matter/municipality.schema.json\n"
     )
     assert (project / "schema" / "front-matter" / "story.schema.json").read_bytes() == (
         ROOT / "schema" / "front-matter" / "story.schema.json"
@@ -161,7 +162,7 @@ def test_success_lines_in_english_too(make_project):
     project = make_project()
     result = run(project, "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 11 pages to ")
+    assert result.stdout.startswith("OK: 12 pages to ")
 
 
 def test_the_markdown_fallback_warning_is_printed_once_in_the_chosen_language(

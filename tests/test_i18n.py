@@ -57,9 +57,10 @@ def test_hreflang_is_reciprocal_with_x_default(real_site):
             other = dict(_HREFLANG.findall(page_file(real_site, links[code]).read_text()))
             assert other == links, page
         checked += 1
-    # home, manifesto, tips, signing, signatories, about, 404, the supporters' kit and the
-    # toolkit's four pages (index, motion, letter, facts), in two languages
-    assert checked == 2 * 12
+    # home, manifesto, tips, signing, signatories, about, 404, the supporters' kit, the
+    # toolkit's four pages (index, motion, letter, facts), the map of the municipalities and
+    # each of the 342 municipalities, in two languages
+    assert checked == 2 * (13 + 342)
 
 
 def test_sitemap_lists_the_alternates(real_site):

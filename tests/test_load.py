@@ -24,8 +24,8 @@ def problems_of(project) -> str:
 def test_the_mini_project_loads(make_project):
     site = load_site(make_project(), OPTIONS)
     assert [p.url for p in site.pages] == [
-        "/", "/404.html", "/aan-de-slag/", "/film/", "/manifest/", "/onderteken/", "/ondertekenaars/", "/over/",
-        "/tips/", "/verhalen/",
+        "/", "/404.html", "/aan-de-slag/", "/film/", "/gemeenten/", "/manifest/", "/onderteken/",
+        "/ondertekenaars/", "/over/", "/tips/", "/verhalen/",
     ]  # fmt: skip
     assert [t.number for t in site.tips] == [1, 2]
     assert [s.url for s in site.stories] == ["/verhalen/testpersoon/"]

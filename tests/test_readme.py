@@ -8,7 +8,7 @@ import subprocess
 from conftest import ROOT
 from sleutelsite.cli import parser
 from sleutelsite.describe import fields_table
-from sleutelsite.kinds import BUILT_IN, PAGE, STORY, TIP
+from sleutelsite.kinds import BUILT_IN, MUNICIPALITY, PAGE, STORY, TIP
 from sleutelsite.load import SETTINGS_FIELDS
 from sleutelsite.load.kinds import FIELD_KEYS, KIND_KEYS
 
@@ -28,6 +28,7 @@ HEADINGS = {
     PAGE.name: "Pages (`content/*.md`",
     TIP.name: "Tips (`content/tips/",
     STORY.name: "Stories (`content/verhalen/",
+    MUNICIPALITY.name: "Municipalities (status files `gemeenten/",
 }
 
 

@@ -352,3 +352,32 @@ def test_the_signatories_json_is_what_json_dumps_with_an_indent_makes():
         data = {"count": count, "columns": list(COLUMNS), "signatories": records}
         expected = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         assert signatories_json(signatories[:count], "https://x.nl/") == expected
+
+
+def test_stylesheets_and_scripts_are_written_smaller_but_mean_the_same():
+    from sleutelsite.render.assets import smaller
+
+    css = b'/* a comment */\n.a :hover {\n  color: red;\n  content: "  /* kept */ ; ";\n}\n@media (min-width: 40rem) { .b, .c { d: e } }\n'
+    assert (
+        smaller("x.css", css)
+        == b'.a :hover{color:red;content:"  /* kept */ ; "}@media (min-width:40rem){.b,.c{d:e}}\n'
+    )
+    js = b'// a comment line\n(function () {\n  var a = "// not a comment";\n  // another\n})();\n'
+    assert smaller("x.js", js) == b'(function () {\nvar a = "// not a comment";\n})();\n'
+
+
+def test_a_page_links_only_the_styles_and_scripts_of_what_it_shows(make_project):
+    project = make_project({"content/extra.md": "---\ntitle: Extra\n---\n[[film]]\n"})
+    files = rendered(project)
+
+    def linked(url: str) -> set[str]:
+        html = files[output_path(url)].decode()
+        return set(
+            re.findall(r'(?:href|src)="[./]*static/(?:css|js)/([a-z]+)\.[0-9a-f]{10}\.(?:css|js)"', html)
+        )
+
+    assert linked("/manifest/") == {"site"}
+    assert linked("/verhalen/testpersoon/") == {"site", "share"}
+    assert linked("/ondertekenaars/") == {"site", "ondertekenaars"}
+    assert linked("/extra/") == {"site", "film"}  # the film in the page's text
+    assert {"film", "share", "home"} <= linked("/")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -262,3 +263,16 @@ def test_an_odd_address_is_refused_or_not_found_never_a_server_error(tmp_path, s
     assert all(status in (400, 403, 404) for status in answers.values()), answers
     assert "<h1>Manifest</h1>" in server.page("/manifest/")
     assert "Uncaught exception" not in (tmp_path / "serve.log").read_text()
+
+
+def test_a_status_edit_shows_on_the_municipality_page_and_a_wrong_one_says_what_to_fix(tmp_path, server_for):
+    status = "municipality: Utrecht\nstatus: besluit\ndate: 2026-11-02\nsources:\n  - title: Motie\n"
+    project = copy_project(tmp_path / "p", {"gemeenten/utrecht.yaml": status})
+    shutil.copytree(ROOT / "data" / "nl", project / "data" / "nl")
+    server = server_for(project)
+    assert "Motie of besluit" in server.page("/gemeenten/utrecht/")
+    (project / "gemeenten" / "utrecht.yaml").write_text(status.replace("besluit", "betaald"))
+    wait_for(lambda: "Sleutelpersonen betaald aan het werk" in server.page("/gemeenten/utrecht/"))
+    (project / "gemeenten" / "utrecht.yaml").write_text(status.replace("  - title: Motie\n", ""))
+    html = wait_for(lambda: (h := server.page("/gemeenten/utrecht/")) and "preview-error" in h and h)
+    assert "gemeenten/utrecht.yaml:2" in html and "heeft een bron nodig" in html

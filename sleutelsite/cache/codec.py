@@ -43,11 +43,17 @@ def stored_classes() -> tuple[type, ...]:
     """Every class a cache entry may hold besides plain data (a new kind of entry that holds
     another class adds it here). Imported when a cache is made: the loaders import the cache."""
     from sleutelsite.errors import Problem
+    from sleutelsite.geo import Geography, Municipality, Province
     from sleutelsite.kinds import Kind, KindField
     from sleutelsite.load.content import SourceFile
+    from sleutelsite.load.municipalities import Status
     from sleutelsite.model import Entry, Language, Page, Settings, Signatory
+    from sleutelsite.render.geo_map import Drawing
 
-    return (Entry, Kind, KindField, Language, Page, Problem, Settings, Signatory, SourceFile)
+    return (
+        *(Entry, Kind, KindField, Language, Page, Problem, Settings, Signatory, SourceFile),
+        *(Geography, Municipality, Province, Status, Drawing),
+    )
 
 
 class CacheCodec:

@@ -14,6 +14,7 @@ from sleutelsite.load.content import Content, ContentKinds, Options, load_conten
 from sleutelsite.load.fields import Field, check_fields
 from sleutelsite.load.i18n import load_translations
 from sleutelsite.load.kinds import check_kind_words, load_kinds
+from sleutelsite.load.municipalities import load_municipalities
 from sleutelsite.load.pictures import pictures_of
 from sleutelsite.load.signatories import start_signatories
 from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
@@ -70,6 +71,13 @@ def load_site(
     if default in translations:
         check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
     pictures = pictures_of(project, content.entries, signatories, cache, problems)
+    places_key = ""
+    if settings is not None:
+        index_urls = frozenset(entry.url for entry in content.entries if entry.kind == "page")
+        municipalities, places_key = load_municipalities(
+            project, settings, index_urls, signatories, translations, cache, problems
+        )
+        content.entries += municipalities
     if problems or settings is None:
         raise BuildError(problems)
     return Site(
@@ -83,6 +91,7 @@ def load_site(
         signatories_key=signatories_key,
         translations=translations,
         pictures=pictures,
+        places_key=places_key,
     )
 
 

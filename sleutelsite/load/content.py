@@ -56,7 +56,11 @@ class ContentKinds:
         self.checks = {kind.name: field_checks(kind) for kind in kinds}
         # Every field at its default, in the declared order: a file's values go on top.
         self.defaults = {kind.name: {f.name: f.empty for f in kind.fields} for kind in kinds}
-        self.by_folder = {kind.folder: kind for kind in kinds if kind.folder}
+        self.of_folder = {kind.folder: kind for kind in kinds if kind.folder}  # (its index page's template)
+        # The kind of a file in a folder: only kinds read from Markdown have their files in content/.
+        self.by_folder = {
+            folder: kind for folder, kind in self.of_folder.items() if kind.source == "markdown"
+        }
 
     def of_file(self, section: str, slug: str) -> Kind:
         """A folder's index.md is a page; every other file has its folder's kind."""
@@ -387,7 +391,7 @@ def _layout(
         if not section and slug == "index":
             layout = "home.html"
         elif slug == "index":
-            layout = kinds.by_folder.get(section, PAGE).index_template
+            layout = kinds.of_folder.get(section, PAGE).index_template
         else:
             layout = kind.template
     if layout not in templates:

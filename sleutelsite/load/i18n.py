@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from sleutelsite.errors import Problem, problem
+from sleutelsite.kinds import STATUSES
 from sleutelsite.load.fields import did_you_mean
 from sleutelsite.load.signatories import TYPES, VERIFIED
 from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
@@ -102,6 +103,8 @@ _SHAPES: dict[str, tuple[Callable[[object], bool], str]] = {
     "months": (_is_months, "[januari, februari, ...] (12)"),
     "types": (_is_words_for(TYPES), ", ".join(TYPES)),
     "verified": (_is_words_for(VERIFIED), ", ".join(VERIFIED)),
+    "statuses": (_is_words_for(STATUSES), ", ".join(STATUSES)),
+    "status_explained": (_is_words_for(STATUSES), ", ".join(STATUSES)),
 }
 
 

@@ -15,7 +15,7 @@ from sleutelsite.kinds import (
     BUILT_IN,
     EMPTY,
     ENTRY_ATTRIBUTES,
-    FIELD_TYPES,
+    MARKDOWN_FIELD_TYPES,
     TEMPLATE_NAMES,
     Kind,
     KindField,
@@ -237,14 +237,14 @@ def _fields(data: object, line: int, problems: list[Problem]) -> tuple[KindField
         if values is None or not isinstance(spec, YamlMap):
             continue
         kind = values.get("type")
-        if kind is not None and kind not in FIELD_TYPES:
+        if kind is not None and kind not in MARKDOWN_FIELD_TYPES:
             problems.append(
                 problem(
                     KINDS_FILE,
                     spec.line_of("type"),
                     "kind_field_type",
                     got=kind,
-                    known=", ".join(FIELD_TYPES),
+                    known=", ".join(MARKDOWN_FIELD_TYPES),
                 )
             )
             continue

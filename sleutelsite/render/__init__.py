@@ -13,6 +13,7 @@ import jinja2
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
+from sleutelsite.kinds import MUNICIPALITY, Kind
 from sleutelsite.model import Page, Site
 from sleutelsite.render.assets import Assets, site_assets, with_pictures
 from sleutelsite.render.cards import share_cards
@@ -21,14 +22,20 @@ from sleutelsite.render.context import (
     page_notice,
     shared_context,
 )
-from sleutelsite.render.exports import signatories_csv, signatories_json
+from sleutelsite.render.exports import (
+    municipalities_csv,
+    municipalities_json,
+    signatories_csv,
+    signatories_json,
+)
 from sleutelsite.render.feeds import entries_feed, robots, signatories_feed, sitemap
 from sleutelsite.render.links import broken_links
 from sleutelsite.render.markdown import MarkdownRenderer
+from sleutelsite.render.municipalities import map_drawing, municipality_context
 from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
 from sleutelsite.render.safety import Finding, unsafe_problems
 from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
-from sleutelsite.render.toolkit import toolkit_downloads, toolkit_files
+from sleutelsite.render.toolkit import motion_for_municipalities, toolkit_downloads, toolkit_files
 from sleutelsite.speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -140,9 +147,13 @@ def _page_work(
     cache = markdown.cache
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
+    drawing = map_drawing(site, project, cache)
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls, assets)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
+        shared.update(municipality_context(site, lang.code, drawing, site.translations[lang.code]))
+        if "locators" in shared:  # each municipality's page shows the model motion with its name
+            shared["motion"] = motion_for_municipalities(site, lang.code, markdown)
         film = film_renderer(env, shared)
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:
@@ -219,21 +230,10 @@ def _start_data_files(
         "ondertekenaars.json": (signatories, lambda: signatories_json(site.signatories, base_url)),
         "ondertekenaars.csv": (signatories, lambda: signatories_csv(site.signatories, base_url)),
         "sitemap.xml": (repr(pages), lambda: sitemap(site, pages)),
+        **_municipality_exports(site),
         "robots.txt": ("", lambda: robots(site)),
+        **_feed_makers(site, known_urls, signatories, fed),
     }
-    for lang in settings.languages:
-        prefix = settings.prefix(lang.code)
-        if f"{prefix}/ondertekenaars/" in known_urls:
-            makers[f"{prefix.lstrip('/')}/ondertekenaars/feed.xml".lstrip("/")] = (
-                signatories + lang.code,
-                partial(signatories_feed, site, site.signatories, lang.code),
-            )
-        for kind in site.kinds:
-            if kind.feed and f"{prefix}/{kind.folder}/" in known_urls:
-                makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
-                    fed[kind.name] + lang.code,
-                    partial(entries_feed, site, kind, lang.code),
-                )
     common = cache.key(
         repr(settings), repr(site.translations)
     )  # (once, not per file: the preview's every save)
@@ -254,6 +254,50 @@ def _start_data_files(
         return {PurePosixPath(name): data for name, data in sorted(files.items()) if data is not None}
 
     return finish, job
+
+
+def _feed_makers(
+    site: Site, known_urls: frozenset[str], signatories: str, fed: dict[str, str]
+) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """Each language's feeds (file name: what it follows from, and how it is made): the
+    signatories' and each kind's with a feed, where their index page exists."""
+    settings = site.settings
+    makers: dict[str, tuple[str, Callable[[], bytes]]] = {}
+    for lang in settings.languages:
+        prefix = settings.prefix(lang.code)
+        if f"{prefix}/ondertekenaars/" in known_urls:
+            makers[f"{prefix.lstrip('/')}/ondertekenaars/feed.xml".lstrip("/")] = (
+                signatories + lang.code,
+                partial(signatories_feed, site, site.signatories, lang.code),
+            )
+        for kind in site.kinds:
+            if kind.feed and f"{prefix}/{kind.folder}/" in known_urls and _has_entries(site, kind, lang.code):
+                makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
+                    fed[kind.name] + lang.code,
+                    partial(entries_feed, site, kind, lang.code),
+                )
+    return makers
+
+
+def _has_entries(site: Site, kind: Kind, code: str) -> bool:
+    """Whether a kind's feed has anything to say: always for a kind from content files (an
+    empty feed says "nothing yet"); for the municipalities only where the maps made them."""
+    return kind.source == "markdown" or any(e.lang == code for e in site.of_kind(kind.name))
+
+
+def _municipality_exports(site: Site) -> dict[str, tuple[str, Callable[[], bytes]]]:
+    """/gemeenten.json and /gemeenten.csv (of the default language's entries), when the site
+    has the municipalities' pages."""
+    code = site.settings.default_language.code
+    entries = [e for e in site.of_kind(MUNICIPALITY.name) if e.lang == code]
+    if not entries:
+        return {}
+    inputs = repr([(e.values, e.url) for e in entries])
+    base_url = site.settings.base_url
+    return {
+        f"{MUNICIPALITY.folder}.json": (inputs, lambda: municipalities_json(entries, base_url)),
+        f"{MUNICIPALITY.folder}.csv": (inputs, lambda: municipalities_csv(entries, base_url)),
+    }
 
 
 def output_path(url: str) -> PurePosixPath:

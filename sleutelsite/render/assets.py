@@ -98,10 +98,10 @@ def site_assets(site: Site, project: Path, cache: BuildCache, runner: SerialRunn
         originals.add(src.removeprefix("/static/"))
     for rel in site.static_files:
         if rel.rsplit(".", 1)[-1] in HASHED:
-            file = project / "static" / rel
-            named = hashed_name(rel, file.read_bytes())
+            data = smaller(rel, (project / "static" / rel).read_bytes())
+            named = hashed_name(rel, data)
             paths[f"/static/{rel}"] = f"/static/{named}"
-            files[PurePosixPath("static", named)] = file
+            files[PurePosixPath("static", named)] = data
             originals.add(rel)
     key = cache.key("assets", repr(sorted(paths.items())), *(keys[src] for src in sorted(found)))
     return Assets(paths, found, files, frozenset(originals), key)
@@ -129,6 +129,45 @@ def _fallback(variants: tuple[Variant, ...]) -> Variant:
     widest JPEG or PNG."""
     plain = [v for v in variants if v.type in ("image/jpeg", "image/png")] or list(variants)
     return max(plain, key=lambda v: v.width)
+
+
+# A CSS token that is kept as it is (a string), or dropped (a comment), or whitespace.
+_CSS_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|/\*.*?\*/|\s+', re.S)
+_JS_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+
+
+def smaller(rel: str, data: bytes) -> bytes:
+    """A stylesheet without comments and with whitespace only where it counts; a script
+    without indentation and without lines that are only a // comment. Every page loads
+    both (about 3 KB less of the 30 KB a page may weigh); the files in static/ keep theirs."""
+    text = data.decode("utf-8")
+    if rel.endswith(".css"):
+        return _smaller_css(text).encode("utf-8")
+    text = _JS_COMMENT_LINE.sub("", text)  # (a script of ours has no multi-line strings)
+    return re.sub(r"\n[ \t]+", "\n", text).encode("utf-8")
+
+
+def _smaller_css(text: str) -> str:
+    out: list[str] = []
+    at = 0
+    for match in _CSS_TOKEN.finditer(text):
+        out.append(text[at : match.start()])
+        at = match.end()
+        found = match.group()
+        if found[0] in "\"'":
+            out.append(found)
+        elif not found.startswith("/*"):  # whitespace: one space, none beside { } ; , or after a :
+            before = out[-1][-1:] if out and out[-1] else ""
+            if before not in ("", "{", "}", ";", ",", ":") and text[at : at + 1] not in (
+                "",
+                "{",
+                "}",
+                ";",
+                ",",
+            ):
+                out.append(" ")
+    out.append(text[at:])
+    return "".join(out).replace(";}", "}").strip() + "\n"
 
 
 def hashed_name(rel: str, data: bytes) -> str:

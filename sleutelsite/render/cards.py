@@ -3,7 +3,8 @@ memoised, and where they go.
 
 Every page of a kind whose declaration says `share_card` (kinds.py; on unless a kind
 says otherwise) gets a 1200 x 630 PNG (share_card.py) with its title and description,
-as its `og:image`. A page that names its own picture (a page's `image`, a story's
+as its `og:image`; a page of a kind that says `share_card: false` shares the card of its
+folder's index page (else the campaign image). A page that names its own picture (a page's `image`, a story's
 `photo`) keeps that picture instead: the editor chose it. Cards are files under
 /kaarten/, named by a hash of their bytes (a chat app may keep a preview for ever: a new
 card must have a new address). Same words, fonts, colours and renderer: the same card,
@@ -110,7 +111,21 @@ def share_cards(
         made[words] = result
     cards = {url: _card(words, made[words][0], maker.site_name) for url, words in wanted.items()}
     files = {PurePosixPath(CARD_FOLDER, name): png for name, png in made.values()}
-    return cards, files
+    return {**_section_cards(site, pages, cards), **cards}, files
+
+
+def _section_cards(
+    site: Site, pages: Iterable[tuple[Kind, Page]], cards: dict[str, ShareCard]
+) -> dict[str, ShareCard]:
+    """A page of a kind without cards of its own shares its folder's index page's card
+    (each municipality the card of /gemeenten/): 684 cards would cost a cold build seconds."""
+    shared = {}
+    for kind, page in pages:
+        if not kind.share_card and kind.folder and not page.image:
+            index = f"{site.settings.prefix(page.lang)}/{kind.folder}/"
+            if index in cards and index != page.url:
+                shared[page.url] = cards[index]
+    return shared
 
 
 def _card(words: CardWords, name: str, site_name: str) -> ShareCard:

@@ -66,7 +66,9 @@ def _feeds(
     feeds = [
         (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
         for kind in site.kinds
-        if kind.feed and f"{prefix}/{kind.folder}/" in known_urls
+        if kind.feed
+        and f"{prefix}/{kind.folder}/" in known_urls
+        and (kind.source == "markdown" or site.of_kind(kind.name))
     ]
     if f"{prefix}/ondertekenaars/" in known_urls:
         feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))

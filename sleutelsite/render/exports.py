@@ -1,4 +1,5 @@
-"""The signatory list as data for councils and the press: JSON and CSV.
+"""The signatory list and the municipalities' statuses as data for councils and the press:
+JSON and CSV.
 
 Columns are stable and documented in README.md; add new ones only at the end.
 """
@@ -6,10 +7,12 @@ Columns are stable and documented in README.md; add new ones only at the end.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from typing import cast
 
-from sleutelsite.model import Signatory
+from sleutelsite.model import Entry, Signatory
 
 COLUMNS = ("name", "type", "municipality", "province", "url", "signed", "verified", "statement", "logo")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,3 +69,47 @@ def signatories_csv(signatories: tuple[Signatory, ...], base_url: str) -> bytes:
 def _inert(cell: str) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas; make them text."""
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+MUNICIPALITY_COLUMNS = ("code", "name", "province", "status", "date", "sources", "note", "page")
+
+
+def municipality_records(entries: list[Entry], base_url: str) -> list[dict[str, str | None]]:
+    """One row per municipality (of one language): where it stands and on what evidence.
+    `sources` is each source as "title (author) url", joined with " | "."""
+    rows = []
+    for e in entries:
+        sources = cast("tuple[tuple[str, str, str], ...]", e.sources)
+        day = cast("dt.date | None", e.date)
+        rows.append(
+            {
+                "code": str(e.code),
+                "name": str(e.municipality),
+                "province": str(e.province),
+                "status": str(e.status),
+                "date": day.isoformat() if day else None,
+                "sources": " | ".join(
+                    " ".join(part for part in (title, f"({author})" if author else "", url) if part)
+                    for title, author, url in sources
+                ),
+                "note": str(e.note),
+                "page": base_url.rstrip("/") + e.url,
+            }
+        )
+    return rows
+
+
+def municipalities_json(entries: list[Entry], base_url: str) -> bytes:
+    rows = municipality_records(entries, base_url)
+    data = {"count": len(rows), "columns": list(MUNICIPALITY_COLUMNS), "municipalities": rows}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def municipalities_csv(entries: list[Entry], base_url: str) -> bytes:
+    """Like the signatories' CSV: a byte-order mark, RFC 4180 line ends, no formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(MUNICIPALITY_COLUMNS)
+    for record in municipality_records(entries, base_url):
+        writer.writerow([_inert(record[c] or "") for c in MUNICIPALITY_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -56,7 +56,7 @@ class Detail:
     keep_area: float  # but a ring keeps more points until its area is within this share (or 1 unit²)
 
 
-COUNTRY = Detail(unit=2000, area=3e6, inner=10, keep_area=0.25)
+COUNTRY = Detail(unit=2500, area=4e6, inner=10, keep_area=0.25)
 LOCATOR = Detail(unit=3000, area=1.5e7, inner=1, keep_area=0.25)
 
 
@@ -64,9 +64,9 @@ LOCATOR = Detail(unit=3000, area=1.5e7, inner=1, keep_area=0.25)
 class Drawing:
     """Everything the SVG functions need, simplified and projected."""
 
-    geo: Geography
+    municipalities: tuple[Municipality, ...]  # as in the Geography (sorted by code)
     view_box: ViewBox  # of the country map
-    paths: tuple[str, ...]  # path data per municipality, aligned with geo.municipalities
+    paths: tuple[str, ...]  # path data per municipality, aligned with municipalities
     locator_view_box: ViewBox
     locator_land: str  # path data: the provinces
     locator_paths: tuple[str, ...]  # path data per municipality on the locator's grid
@@ -88,7 +88,7 @@ def drawing(geo: Geography, country: Detail = COUNTRY, locator: Detail = LOCATOR
         small = max(max(xs) - min(xs), max(ys) - min(ys)) < 2 * RING * locator.unit
         marks.append(_project(point, locator.unit, centre) if small else None)
     return Drawing(
-        geo,
+        geo.municipalities,
         view_box,
         tuple(_path_data(rings) for rings in shapes),
         locator_view_box,
@@ -123,7 +123,7 @@ def country_map_svg(
         for i, step in enumerate(steps)
     )
     groups: dict[str, list[str]] = {}
-    for m, path in zip(d.geo.municipalities, d.paths, strict=True):
+    for m, path in zip(d.municipalities, d.paths, strict=True):
         label = label_for(m) if label_for else m.name
         groups.setdefault(statuses.get(m.code, ""), []).append(
             f'<a href="{escape(href_for(m))}"><title>{escape(label, quote=False)}</title><path d="{path}"/></a>'
@@ -152,7 +152,10 @@ def swatch_svg(step: str, id: str = "kaart") -> str:
 
 def locator_svg(d: Drawing, code: str, *, title: str, id: str = "ligging") -> str:
     """A small map of the provinces with one municipality filled (and ringed if small)."""
-    i = d.geo.index(code)
+    codes = [m.code for m in d.municipalities]
+    if code not in codes:
+        raise KeyError(code)
+    i = codes.index(code)
     mark = d.locator_marks[i]
     ring = f'<circle cx="{mark[0]}" cy="{mark[1]}" r="{RING}" fill="none" stroke-width="1"/>' if mark else ""
     return (

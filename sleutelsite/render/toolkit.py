@@ -12,9 +12,12 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
+from markupsafe import Markup
+
 from sleutelsite.cache import BuildCache
 from sleutelsite.model import Entry, Site
 from sleutelsite.render.docx import DocxPart, docx_bytes
+from sleutelsite.render.markdown import MarkdownRenderer
 
 TOOLKIT_FOLDER = "aan-de-slag"
 TOOLKIT_TEXTS = ("motie", "brief")  # the pages that go into the Word file, in this order
@@ -69,6 +72,26 @@ def toolkit_file_url(site: Site, code: str) -> str:
     """ "/aan-de-slag/modelmotie-sleutelpersonen.docx": the file name is the language's."""
     name = site.translations[code]["toolkit_file"]
     return f"{site.settings.prefix(code)}/{TOOLKIT_FOLDER}/{name}"
+
+
+class Motion(NamedTuple):
+    """The model motion as a municipality's page shows it: its title and its HTML cut at
+    the places for the municipality's name (the page joins them with the name)."""
+
+    title: str
+    parts: tuple[Markup, ...]
+
+
+def motion_for_municipalities(site: Site, code: str, markdown: MarkdownRenderer) -> Motion | None:
+    """The language's model motion (content/aan-de-slag/motie.md), ready for any name."""
+    texts = [entry for entry in toolkit_texts(site, code) if entry.slug == TOOLKIT_TEXTS[0]]
+    if not texts:
+        return None
+    html, _ = markdown.convert(texts[0].body)  # (checked as the toolkit page itself)
+    placeholder = str(site.translations[code]["toolkit_municipality"])
+    return Motion(
+        str(texts[0].values.get("title", "")), tuple(Markup(part) for part in html.split(placeholder))
+    )
 
 
 def fill_in_municipality(text: str, placeholder: str, name: str) -> str:

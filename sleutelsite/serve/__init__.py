@@ -27,7 +27,10 @@ from sleutelsite.speed import Plan, make_runner
 from sleutelsite.write import TreeMemory, WriteStats, write_site
 from sleutelsite.write.lock import OutputLock
 
-WATCHED = ("content", "templates", "static", "i18n", "signatories.yaml", "site.yaml", "kinds.yaml")
+WATCHED = (
+    *("content", "templates", "static", "i18n", "gemeenten", "data"),  # folders, and files:
+    *("signatories.yaml", "site.yaml", "kinds.yaml"),
+)
 POLL_MS = 50  # without inotify
 SAFETY_POLL_MS = 1000  # with inotify, a slow poll in case an event is missed
 SETTLE_S = 0.002  # wait this long after the last file event before rebuilding

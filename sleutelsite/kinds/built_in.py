@@ -1,116 +1,9 @@
-"""Kinds of content, declared once, as data: a page, a tip, a story.
-
-A kind says which fields its files may have (type, required, help text for editors), where
-its files live under content/, its address, its template, and whether it gets cards, share
-cards, a feed and sitemap lines. Loading and validation (load_content.py), `build.py new` (new.py),
-the README's field tables and the JSON Schemas (describe.py) all read these declarations;
-nothing else lists a kind's fields. A project declares kinds of its own in kinds.yaml, with
-the same keys (load_kinds.py): adding a kind is a declaration, its templates and its
-interface words, not a change to the engine.
-
-Some field names mean the same in every kind: `description` is the page's description for
-search engines (the kind's `summary` field when empty), `draft` and `publish` decide when
-it is published, and `layout` (pages only) chooses the template.
-"""
+"""The built-in kinds: a page, a tip, a story, and the municipalities (whose status files
+are YAML outside content/). See kinds/__init__.py for what a declaration holds."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-FIELD_TYPES = ("text", "int", "bool", "date", "texts")  # "texts": a list of text
-# The value of a field that a file leaves out, per type (a field's `default` overrides it).
-EMPTY: dict[str, object] = {"text": "", "int": 0, "bool": False, "date": None, "texts": ()}
-# An entry's own attributes (model.Entry): no field may be named so.
-ENTRY_ATTRIBUTES = frozenset(
-    (
-        "kind",
-        "slug",
-        "url",
-        "source",
-        "body",
-        "body_line",
-        "lang",
-        "values",
-        "source_key",
-        "anchor",
-        "folder",
-        "images",
-    )
-)
-# Names templates already see (render_context.shared_context, render_pages.PageRenderer):
-# a kind's name (its record on its page) and plural (its cards) may not be one of them.
-TEMPLATE_NAMES = frozenset(
-    "site lang t say menu url href absolute_url feeds signatories signatory_count signatories_by_type "
-    "share_card provinces story_names picture types type_labels verified_labels date film_id film_watch_url edit_url "
-    "issue_form_url downloads tips page content children alternates hreflangs notice preview loop self range "
-    "dict lipsum cycler joiner namespace".split()
-)
-_PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
-
-
-@dataclass(frozen=True)
-class KindField:
-    """One front-matter key of a kind."""
-
-    name: str
-    type: str  # one of FIELD_TYPES
-    help_en: str  # for the README's table
-    help_nl: str  # for the JSON Schema, which editors see while typing
-    required: bool = False
-    allow_empty: bool = False  # an explicit "" is a value (alt text for decoration)
-    default: object = None  # when left out; None means the type's empty value (EMPTY)
-    starter: str = ""  # what `new` writes: "{title}", "{today}", "{number}" or text; "" writes nothing
-
-    @property
-    def empty(self) -> object:
-        return EMPTY[self.type] if self.default is None else self.default
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of content. Addresses and file names are patterns: {folder}, {slug} and any
-    field in braces ("/{folder}/#tip-{number}"); an index file's slug is empty there."""
-
-    name: str  # "story": also the name its record has in its template
-    plural: str  # "stories": the template variable of its cards, and its feed's words
-    folder: str  # under content/ (and content/<language>/); "" for pages: any other folder
-    fields: tuple[KindField, ...]
-    url: str  # "/{folder}/{slug}/"
-    template: str  # of each file's page; "" when a file has no page of its own (tips)
-    index_template: str = ""  # the default template of the folder's index.md
-    title: str = "title"  # the field that is the page's title
-    summary: str = ""  # the field a card and a feed entry show; the description when that is empty
-    date: str = ""  # the field a feed orders by
-    image: str = ""  # the field with the page's picture (a path under /static/), and
-    image_alt: str = ""  # the field that describes it
-    image_consent: str = ""  # the field that says who agreed to the picture, and when (a person's photo)
-    order: tuple[str, ...] = ("url",)  # fields (or lang, slug, url) that lists are sorted by
-    card: bool = False  # its entries are `<plural>` in templates: cards for its folder's index page
-    share_card: bool = True  # each page gets a share card (render/cards.py) as its og:image
-    feed: bool = False  # an Atom feed /<folder>/feed.xml; words feed_<plural> and feed_<name>
-    sitemap: bool = True  # its pages are listed in sitemap.xml
-    file_name: str = "{slug}.md"  # of a file `new` makes
-    new_body: str = ""  # the text `new` writes below the front matter, with {title}
-    source: str = "markdown"  # how a file is read: front matter and Markdown (the only one yet)
-
-    @property
-    def has_pages(self) -> bool:
-        return bool(self.template)
-
-
-def entry_url(kind: Kind, prefix: str, folder: str, slug: str, values: dict[str, object]) -> str:
-    """The address of a file of `kind` in content/<folder>/<slug>.md: "/en/verhalen/amina/"."""
-    text = kind.url.format_map({**values, "folder": folder, "slug": "" if slug == "index" else slug})
-    while "//" in text:
-        text = text.replace("//", "/")
-    return prefix + text
-
-
-def placeholders(pattern: str) -> list[str]:
-    """The names in braces in a pattern or an interface text."""
-    return _PLACEHOLDER.findall(pattern)
-
+from sleutelsite.kinds import Kind, KindField
 
 _DRAFT = KindField(
     "draft",
@@ -299,4 +192,63 @@ STORY = Kind(
     ),
 )
 
-BUILT_IN: tuple[Kind, ...] = (PAGE, TIP, STORY)
+# The ladder of a municipality's status, lowest first: (the value in a status file, the
+# name of its words in i18n/*.yaml). Also CSS class names on the map.
+STATUSES = ("onbekend", "in-gesprek", "besluit", "betaald")
+
+MUNICIPALITY = Kind(
+    name="municipality",
+    plural="municipalities",
+    folder="gemeenten",  # each of the 342 has a page; gemeenten/<slug>.yaml says where it stands
+    url="/{folder}/{slug}/",
+    template="municipality.html",
+    index_template="municipalities.html",
+    title="name",
+    summary="note",
+    date="date",
+    order=("lang", "sort_name"),
+    feed=True,  # /gemeenten/feed.xml: the newest statuses (those with a date)
+    share_card=False,  # 684 pages: they share the card of /gemeenten/ (see README, speed)
+    source="status files",
+    file_name="{slug}.yaml",
+    fields=(
+        KindField(
+            "municipality",
+            "text",
+            "the official name (`'s-Gravenhage`), a known other name (`Den Haag`) or the CBS code (`GM0518`)",
+            "De officiële naam ('s-Gravenhage), een bekende andere naam (Den Haag) of de CBS-code (GM0518).",
+            required=True,
+        ),
+        KindField(
+            "status",
+            "text",
+            "`onbekend` (nothing known yet), `in-gesprek` (in conversation), `besluit` (a motion or "
+            "decision) or `betaald` (key persons paid in a real function)",
+            "onbekend, in-gesprek (in gesprek), besluit (motie of besluit) of betaald (sleutelpersonen "
+            "betaald in een echte functie).",
+            required=True,
+            choices=STATUSES,
+        ),
+        KindField(
+            "date",
+            "date",
+            "`YYYY-MM-DD`: when this status was found or last checked (required above `onbekend`)",
+            "JJJJ-MM-DD: wanneer deze stand is gevonden of voor het laatst gecontroleerd (verplicht boven onbekend).",
+        ),
+        KindField(
+            "sources",
+            "sources",
+            "where it says so: a list of `title` (required), `author` and `url` (`https://`); "
+            "required above `onbekend`",
+            "Waar het staat: een lijst met title (verplicht), author en url (https://); verplicht boven onbekend.",
+        ),
+        KindField(
+            "note",
+            "text",
+            "one to three sentences: what the municipality does, in your own words (at most 500 characters)",
+            "Eén tot drie zinnen: wat de gemeente doet, in eigen woorden (hooguit 500 tekens).",
+        ),
+    ),
+)
+
+BUILT_IN: tuple[Kind, ...] = (PAGE, TIP, STORY, MUNICIPALITY)
