@@ -31,13 +31,12 @@ from sleutelsite.errors import Problem, problem
 from sleutelsite.kinds import MUNICIPALITY, STATUSES, entry_url
 from sleutelsite.load.content import field_checks
 from sleutelsite.load.fields import Field, check_fields, did_you_mean
-from sleutelsite.load.places import MAPS
+from sleutelsite.load.maps import MAPS_FOLDER, names_of_places
 from sleutelsite.load.signatories import check_url
 from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Entry, Settings, Signatory
 
 STATUS_FOLDER = "gemeenten"  # top level, beside signatories.yaml
-MAPS_FOLDER = "data/nl"
 MAX_NOTE = 500
 MAX_FILE = 64 * 1024  # a status file is a few lines
 SOURCE_FIELDS = {
@@ -88,49 +87,33 @@ def load_municipalities(
         if first is not found:
             problems.append(problem(found.path, 1, "municipality_twice", first=first.path))
     signed = _signatories_by_code(places, signatories)
+    # What every language shares: the order and the province's slug, and a key of what each
+    # entry follows from (its page's memo key is made from it, not from the entry's repr).
+    common = {
+        m.code: (geo.sort_key(m.name), geo.slugify(m.province_name), _status_key(statuses.get(m.code)))
+        for m in places.municipalities
+    }
     entries = []
     for lang in settings.languages:
         prefix = settings.prefix(lang.code)
         if f"{prefix}/{MUNICIPALITY.folder}/" not in index_urls:
             continue
         t = translations.get(lang.code, {})
+        words = cache.key(
+            places_key, lang.code, repr(t.get("statuses")), str(t.get("municipality_description"))
+        )
         for m in places.municipalities:
-            entries.append(_entry(m, statuses.get(m.code), prefix, lang.code, signed.get(m.code, ()), t))
+            here = signed.get(m.code, ())
+            sort_name, province_slug, status_key = common[m.code]
+            key = cache.key(words, m.code, status_key, repr(here))
+            entries.append(
+                _entry(m, statuses.get(m.code), prefix, lang.code, here, t, (sort_name, province_slug, key))
+            )
     return entries, places_key
 
 
-def names_of_places(project: Path, cache: BuildCache) -> tuple[geo.Geography | None, str]:
-    """The municipalities and provinces of the maps, without their shapes (memoised), and
-    the maps' key; (None, "") for a project without maps."""
-    key = maps_key(project, cache)
-    if not key:
-        return None, ""
-    found = cache.get("places", key)
-    if isinstance(found, geo.Geography):
-        return found, key
-    full = geography(project, key, cache)
-    names = dataclasses.replace(full, arcs=(), shapes=(), points=(), province_arcs=(), province_shapes=())
-    cache.put("places", key, names)
-    return names, key
-
-
-def maps_key(project: Path, cache: BuildCache) -> str:
-    """A hash of the two maps' bytes ("" when the project has no maps)."""
-    files = [project / MAPS_FOLDER / name for name in MAPS]
-    if not all(file.is_file() for file in files):
-        return ""
-    return cache.key("places", *(file.read_bytes() for file in files))
-
-
-def geography(project: Path, key: str, cache: BuildCache) -> geo.Geography:
-    """Both maps decoded, shapes and all (memoised: a quarter of a second to decode), for
-    what only a cold build makes: the names above and the drawing (render/municipalities.py)."""
-    found = cache.get("geography", key)
-    if isinstance(found, geo.Geography):
-        return found
-    full = geo.load_geography(project / MAPS_FOLDER)
-    cache.put("geography", key, full)
-    return full
+def _status_key(status: Status | None) -> str:
+    return repr(status) if status else ""
 
 
 def status_files(project: Path) -> list[Path]:
@@ -296,7 +279,9 @@ def _entry(
     lang: str,
     signed: tuple[tuple[str, str], ...],
     t: dict[str, object],
+    shared: tuple[str, str, str],  # its order, its province's slug, the key of what it follows from
 ) -> Entry:
+    sort_name, province_slug, source_key = shared
     step = status.status if status else STATUSES[0]
     labels = cast("dict[str, str]", t.get("statuses", {}))
     words = str(t.get("municipality_description", "{name}: {status}."))
@@ -308,8 +293,8 @@ def _entry(
         "note": status.note if status else "",
         "code": m.code,
         "province": m.province_name,
-        "province_slug": geo.slugify(m.province_name),
-        "sort_name": geo.sort_key(m.name),
+        "province_slug": province_slug,
+        "sort_name": sort_name,
         "signatories": signed,
         "status_file": f"{STATUS_FOLDER}/{m.slug}.yaml",
         "status_label": labels.get(step, step),
@@ -324,4 +309,5 @@ def _entry(
         body_line=0,
         lang=lang,
         values=values,
+        source_key=source_key,
     )

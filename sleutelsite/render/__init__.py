@@ -151,7 +151,7 @@ def _page_work(
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls, assets)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
-        shared.update(municipality_context(site, lang.code, drawing, site.translations[lang.code]))
+        shared.update(municipality_context(site, lang.code, drawing, site.translations[lang.code], cache))
         if "locators" in shared:  # each municipality's page shows the model motion with its name
             shared["motion"] = motion_for_municipalities(site, lang.code, markdown)
         film = film_renderer(env, shared)

@@ -100,9 +100,20 @@ def municipality_records(entries: list[Entry], base_url: str) -> list[dict[str, 
 
 
 def municipalities_json(entries: list[Entry], base_url: str) -> bytes:
+    """What json.dumps(indent=2, ensure_ascii=False) makes of {count, columns,
+    municipalities}, written out as signatories_json is (a status edit makes it again)."""
     rows = municipality_records(entries, base_url)
-    data = {"count": len(rows), "columns": list(MUNICIPALITY_COLUMNS), "municipalities": rows}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    head = json.dumps(
+        {"count": len(rows), "columns": list(MUNICIPALITY_COLUMNS)}, ensure_ascii=False, indent=2
+    )
+    records = ",\n".join(_MUNICIPALITY_RECORD.format(*map(_json_value, row.values())) for row in rows)
+    listed = f"[\n{records}\n  ]" if records else "[]"
+    return f'{head[:-2]},\n  "municipalities": {listed}\n}}\n'.encode()
+
+
+_MUNICIPALITY_RECORD = (
+    "    {{\n" + ",\n".join(f"      {_string(column)}: {{}}" for column in MUNICIPALITY_COLUMNS) + "\n    }}"
+)
 
 
 def municipalities_csv(entries: list[Entry], base_url: str) -> bytes:

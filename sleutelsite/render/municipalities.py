@@ -13,7 +13,7 @@ from markupsafe import Markup
 from sleutelsite import geo
 from sleutelsite.cache import BuildCache
 from sleutelsite.kinds import MUNICIPALITY, STATUSES
-from sleutelsite.load.municipalities import geography
+from sleutelsite.load.maps import geography
 from sleutelsite.model import Entry, Site
 from sleutelsite.render import geo_map
 
@@ -32,7 +32,7 @@ def map_drawing(site: Site, project: Path, cache: BuildCache) -> geo_map.Drawing
 
 
 def municipality_context(
-    site: Site, code: str, drawing: geo_map.Drawing | None, t: dict[str, object]
+    site: Site, code: str, drawing: geo_map.Drawing | None, t: dict[str, object], cache: BuildCache
 ) -> dict[str, object]:
     """The shared values the municipality templates read, for one language."""
     entries = [e for e in site.of_kind(MUNICIPALITY.name) if e.lang == code]
@@ -61,11 +61,23 @@ def municipality_context(
         "municipality_total": len(entries),
         "municipalities_by_province": _by_province(entries),
         "examples": _examples(site, code),
-        "locators": {
-            c: Markup(geo_map.locator_svg(drawing, c, title=locator_words.format(name=e.municipality)))
-            for c, e in by_code.items()
-        },
+        "locators": _locators(drawing, entries, locator_words, cache, site.places_key),
     }
+
+
+def _locators(
+    drawing: geo_map.Drawing, entries: list[Entry], words: str, cache: BuildCache, places_key: str
+) -> dict[str, Markup]:
+    """Each municipality's locator map (memoised: a status edit in the preview draws none)."""
+    key = cache.key("locators", places_key, words)
+    found = cache.get("locators", key)
+    if not isinstance(found, dict):
+        found = {
+            str(e.code): geo_map.locator_svg(drawing, str(e.code), title=words.format(name=e.municipality))
+            for e in entries
+        }
+        cache.put("locators", key, found)
+    return {code: Markup(svg) for code, svg in found.items()}
 
 
 def _examples(site: Site, code: str) -> list[tuple[object, str]]:
