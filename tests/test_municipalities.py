@@ -329,3 +329,14 @@ def test_in_a_browser_the_map_leads_to_a_page_and_the_search_narrows_the_list(re
         assert page.locator("h1").inner_text() == "Amsterdam"
         assert hosts == {address.split("/")[2]}  # nothing from another host
         browser.close()
+
+
+def test_each_municipality_page_shows_the_motion_and_the_letter_with_its_name(real_site: Path):
+    html = (real_site / "gemeenten" / "s-gravenhage" / "index.html").read_text(encoding="utf-8")
+    assert "verzoekt het college" in html
+    assert "De raad van de gemeente &#39;s-Gravenhage" in html  # (the name escaped as text)
+    assert "Aan de gemeenteraad van &#39;s-Gravenhage" in html
+    assert "[naam gemeente]" not in html
+    assert "een openbaar stuk" in html  # letters to a council become public documents
+    english = (real_site / "en" / "gemeenten" / "zwolle" / "index.html").read_text(encoding="utf-8")
+    assert "municipality of Zwolle" in english and "[name of municipality]" not in english

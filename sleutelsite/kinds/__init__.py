@@ -46,7 +46,7 @@ TEMPLATE_NAMES = frozenset(
     "site lang t say menu url href absolute_url feeds signatories signatory_count signatories_by_type "
     "share_card provinces story_names picture types type_labels verified_labels date film_id film_watch_url edit_url "
     "issue_form_url downloads tips page content children alternates hreflangs notice preview loop self range "
-    "municipality_map status_steps municipality_total municipalities_by_province examples locators motion "
+    "municipality_map status_steps municipality_total municipalities_by_province examples locators toolkit_texts "
     "styles scripts film_here "
     "dict lipsum cycler joiner namespace".split()
 )

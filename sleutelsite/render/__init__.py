@@ -35,7 +35,7 @@ from sleutelsite.render.municipalities import map_drawing, municipality_context
 from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
 from sleutelsite.render.safety import Finding, unsafe_problems
 from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
-from sleutelsite.render.toolkit import motion_for_municipalities, toolkit_downloads, toolkit_files
+from sleutelsite.render.toolkit import texts_for_municipalities, toolkit_downloads, toolkit_files
 from sleutelsite.speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -153,7 +153,7 @@ def _page_work(
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         shared.update(municipality_context(site, lang.code, drawing, site.translations[lang.code], cache))
         if "locators" in shared:  # each municipality's page shows the model motion with its name
-            shared["motion"] = motion_for_municipalities(site, lang.code, markdown)
+            shared["toolkit_texts"] = texts_for_municipalities(site, lang.code, markdown)
         film = film_renderer(env, shared)
 
         def content_html(text: str, film=film) -> tuple[str, tuple[Finding, ...]]:

@@ -74,24 +74,24 @@ def toolkit_file_url(site: Site, code: str) -> str:
     return f"{site.settings.prefix(code)}/{TOOLKIT_FOLDER}/{name}"
 
 
-class Motion(NamedTuple):
-    """The model motion as a municipality's page shows it: its title and its HTML cut at
-    the places for the municipality's name (the page joins them with the name)."""
+class FillIn(NamedTuple):
+    """A toolkit text as a municipality's page shows it: its title and its HTML cut at the
+    places for the municipality's name (the page joins them with the name)."""
 
     title: str
     parts: tuple[Markup, ...]
 
 
-def motion_for_municipalities(site: Site, code: str, markdown: MarkdownRenderer) -> Motion | None:
-    """The language's model motion (content/aan-de-slag/motie.md), ready for any name."""
-    texts = [entry for entry in toolkit_texts(site, code) if entry.slug == TOOLKIT_TEXTS[0]]
-    if not texts:
-        return None
-    html, _ = markdown.convert(texts[0].body)  # (checked as the toolkit page itself)
+def texts_for_municipalities(site: Site, code: str, markdown: MarkdownRenderer) -> list[FillIn]:
+    """The language's model motion and letter (content/aan-de-slag/motie.md, brief.md),
+    ready for any name: converted once, not once per municipality."""
     placeholder = str(site.translations[code]["toolkit_municipality"])
-    return Motion(
-        str(texts[0].values.get("title", "")), tuple(Markup(part) for part in html.split(placeholder))
-    )
+    found = []
+    for entry in toolkit_texts(site, code):
+        html, _ = markdown.convert(entry.body)  # (checked as the toolkit page itself)
+        parts = tuple(Markup(part) for part in html.split(placeholder))
+        found.append(FillIn(str(entry.values.get("title", "")), parts))
+    return found
 
 
 def fill_in_municipality(text: str, placeholder: str, name: str) -> str:
