@@ -100,21 +100,23 @@ class PageRenderer:
         self._shared_keys: dict[str, str] = dict(identities or {})
         self._parsed: dict[str, tuple[frozenset[str], tuple[str | None, ...]] | None] = {}
         self._variables: dict[str, frozenset[str] | None] = {}
-        self._parts: dict[str, tuple[str, ...]] = {}
+        self._parts: dict[str, str] = {}
 
     def key(self, job: PageJob) -> str:
         return self.cache.key(
-            "page", self.fixed_key, self.notice(job.page),
-            job.template, _identity(job.page), _identity(job.entry), *map(_identity, job.children),
-            repr(tuple(map(tuple, job.alternates))), repr(job.share_card), *self._shared_parts(job.template),
+            self._template_key(job.template), self.notice(job.page),
+            _identity(job.page), _identity(job.entry), *map(_identity, job.children),
+            repr(tuple(map(tuple, job.alternates))), repr(job.share_card),
         )  # fmt: skip
 
-    def _shared_parts(self, template: str) -> tuple[str, ...]:
-        """name=identity of every shared value the template chain refers to (once per template)."""
+    def _template_key(self, template: str) -> str:
+        """What every page of a template follows from: the engine, the templates, the
+        settings and name=identity of each shared value its chain refers to (made once)."""
         if template not in self._parts:
             names = self._template_variables(template)
             used = sorted(self.shared) if names is None else sorted(n for n in names if n in self.shared)
-            self._parts[template] = tuple(f"{name}={self._shared_key(name)}" for name in used)
+            parts = (f"{name}={self._shared_key(name)}" for name in used)
+            self._parts[template] = self.cache.key("page", self.fixed_key, template, *parts)
         return self._parts[template]
 
     def render(self, job: PageJob) -> RenderedPage | Problem:
