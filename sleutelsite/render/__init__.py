@@ -35,7 +35,7 @@ from sleutelsite.render.municipalities import map_drawing, municipality_context
 from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
 from sleutelsite.render.safety import Finding, unsafe_problems
 from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
-from sleutelsite.render.toolkit import texts_for_municipalities, toolkit_downloads, toolkit_files
+from sleutelsite.render.toolkit import start_toolkit_files, texts_for_municipalities, toolkit_downloads
 from sleutelsite.speed import Job, SerialRunner
 
 Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
@@ -67,16 +67,17 @@ def render_site(
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
-    documents = toolkit_files(site, cache)  # before the pages: they show each file's size
+    finish_documents, documents_job = start_toolkit_files(site, cache, runner)  # made meanwhile, maybe
     data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
     try:
         cards, card_files = share_cards(
             site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
         )
+        assets = site_assets(site, project, cache, runner)  # before the pages, which name the files
         all_jobs = [dataclasses.replace(job, share_card=cards.get(job.page.url)) for job in all_jobs]
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
-        assets = site_assets(site, project, cache, runner)  # before the pages, which name the files
+        documents = finish_documents()  # before the pages: they show each file's size
         work, problems = _page_work(
             site,
             project,
@@ -101,6 +102,7 @@ def render_site(
         data = {**data_files(), **documents}
     except BaseException:
         data_job.cancel()
+        documents_job.cancel()
         raise
     return _linked_output(site, project, rendered, {**data, **card_files}, preview, assets)
 

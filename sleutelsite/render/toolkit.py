@@ -9,6 +9,7 @@ can fill it in with `fill_in_municipality`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from sleutelsite.cache import BuildCache
 from sleutelsite.model import Entry, Site
 from sleutelsite.render.docx import DocxPart, docx_bytes
 from sleutelsite.render.markdown import MarkdownRenderer
+from sleutelsite.speed import Job, SerialRunner
 
 TOOLKIT_FOLDER = "aan-de-slag"
 TOOLKIT_TEXTS = ("motie", "brief")  # the pages that go into the Word file, in this order
@@ -38,10 +40,16 @@ def toolkit_texts(site: Site, code: str) -> list[Entry]:
     return [by_url[url] for url in wanted if url in by_url]
 
 
-def toolkit_files(site: Site, cache: BuildCache) -> dict[PurePosixPath, bytes]:
+def start_toolkit_files(
+    site: Site, cache: BuildCache, runner: SerialRunner
+) -> tuple[Callable[[], dict[PurePosixPath, bytes]], Job[dict[PurePosixPath, bytes]]]:
     """Every language's Word file ("aan-de-slag/modelmotie-sleutelpersonen.docx"), for the
-    languages whose toolkit has the motion or the letter."""
-    files = {}
+    languages whose toolkit has the motion or the letter: from the memo, or made as a job
+    of the runner (a quarter of a second each: it may make them in another process while
+    the cards and pictures are made here). Returns the function that gives them, and the
+    job (to cancel when the build fails meanwhile)."""
+    wanted: dict[PurePosixPath, tuple[str, list[DocxPart], str, str, str]] = {}
+    files: dict[PurePosixPath, bytes] = {}
     for lang in site.settings.languages:
         texts = toolkit_texts(site, lang.code)
         if not texts:
@@ -51,11 +59,27 @@ def toolkit_files(site: Site, cache: BuildCache) -> dict[PurePosixPath, bytes]:
         title, author = parts[0].title, site.settings.title
         key = cache.key("docx", lang.code, title, author, repr(parts))
         data = cache.get("data", key)
-        if not isinstance(data, bytes):
-            data = docx_bytes(parts, title, lang.code, author)
-            cache.put("data", key, data)
-        files[path] = data
-    return files
+        if isinstance(data, bytes):
+            files[path] = data
+        else:
+            wanted[path] = (key, parts, title, lang.code, author)
+
+    def make() -> dict[PurePosixPath, bytes]:
+        return {
+            path: docx_bytes(parts, title, code, author)
+            for path, (_, parts, title, code, author) in wanted.items()
+        }
+
+    size = sum(len(part.markdown) for _, parts, *_ in wanted.values() for part in parts)
+    job = runner.start("word files", make, size)
+
+    def finish() -> dict[PurePosixPath, bytes]:
+        for path, data in job.result().items():
+            cache.put("data", wanted[path][0], data)
+            files[path] = data
+        return dict(sorted(files.items()))
+
+    return finish, job
 
 
 def toolkit_downloads(site: Site, code: str, files: dict[PurePosixPath, bytes]) -> list[Download]:
