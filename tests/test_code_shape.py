@@ -58,7 +58,6 @@ NOT_YET_SPLIT = {
     "sleutelsite/load/kinds.py:_fields": 19,
     "sleutelsite/load/logo_svg.py:attribute": 18,
     "sleutelsite/load/markdown_limits.py:_bracket_walk": 20,
-    "sleutelsite/load/signatories.py:_check_public_text": 18,
     "sleutelsite/render/geo_map.py:_map": 37,
     "sleutelsite/render/safety.py:unsafe_findings": 21,
     "sleutelsite/render/safety.py:_check_attributes": 19,
@@ -111,7 +110,6 @@ NOT_YET_SHORT = {
     "sleutelsite/cache/__init__.py": 332,
     "sleutelsite/speed/runner.py": 379,
     "sleutelsite/load/content.py": 437,
-    "sleutelsite/load/signatories.py": 688,
 }
 
 

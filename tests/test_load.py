@@ -175,6 +175,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     import sys
 
     import sleutelsite.load.signatories as ls
+    from sleutelsite.load import signatory_groups
     from sleutelsite.speed import Plan, make_runner
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -189,7 +190,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     )
     text[starts[2100]] = text[starts[5]]  # the same name twice, across the halves
     (project / "signatories.yaml").write_text("\n".join(text), encoding="utf-8")
-    monkeypatch.setattr(ls, "_GROUPED_FROM", 0)
+    monkeypatch.setattr(signatory_groups, "_GROUPED_FROM", 0)
     runs = {}
     for plan in (Plan.serial(), Plan.sharing_everything()):
         problems: list = []
@@ -202,7 +203,9 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
 
 
 def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_text():
-    from sleutelsite.load.signatories import _check_public_text, check_url, sort_key
+    from sleutelsite.load.signatories import sort_key
+    from sleutelsite.load.signatory_text import check_public_text
+    from sleutelsite.load.urls import check_url
 
     assert [p.code for p in check_url("https://a b.nl/", 3)] == ["url_has_space"]
     assert [p.code for p in check_url("https://ab.nl/\x7f", 3)] == ["url_has_space"]
@@ -211,7 +214,7 @@ def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_te
     ]  # not ASCII: the slow path
     assert check_url("https://ab.nl/", 3) == []
     found: list = []
-    _check_public_text("name", "Stichting\tDe Brug", 4, found)
+    check_public_text("name", "Stichting\tDe Brug", 4, found)
     assert [p.code for p in found] == ["invisible_character"]
     assert sort_key("Stichting Émile") == sort_key("Emile") == "emile"
 
