@@ -137,7 +137,7 @@ def cases(large: bool) -> dict[str, Callable[[], dict[str, str]]]:
 
 def regex_times() -> list[tuple[str, float]]:
     """The loaders' patterns on 40 KB made to make a backtracking pattern try hard."""
-    from sleutelsite.load.content import _IMAGE
+    from sleutelsite.load.content_images import _IMAGE
     from sleutelsite.load.signatory_text import _EMAIL, _PHONE
 
     texts = [

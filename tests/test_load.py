@@ -155,15 +155,15 @@ def test_a_long_signatory_file_is_read_in_groups_with_the_same_result(make_proje
 def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monkeypatch):
     import os
 
-    import sleutelsite.load.content as load_content
+    import sleutelsite.load.content_files as content_files
 
     file = tmp_path / "groeit.md"
     file.write_bytes(b"x" * 200_000)
-    monkeypatch.setattr(load_content.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    monkeypatch.setattr(content_files.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
     problems: list = []
-    assert load_content._read_bytes(str(file), "content/groeit.md", problems) == b"x" * 200_000
-    monkeypatch.setattr(load_content, "MAX_CONTENT_BYTES", 100_000)
-    assert load_content._read_bytes(str(file), "content/groeit.md", problems) is None
+    assert content_files.read_bytes(str(file), "content/groeit.md", problems) == b"x" * 200_000
+    monkeypatch.setattr(content_files, "MAX_CONTENT_BYTES", 100_000)
+    assert content_files.read_bytes(str(file), "content/groeit.md", problems) is None
     assert [p.code for p in problems] == ["file_too_large"]
 
 
@@ -220,7 +220,7 @@ def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_te
 
 
 def test_the_markdown_read_ahead_is_the_body_the_loader_finds(tmp_path):
-    from sleutelsite.load.content import markdown_body, markdown_files
+    from sleutelsite.load.content_files import markdown_body, markdown_files
 
     project = copy_project(tmp_path / "p")
     (project / "content" / "verhalen" / "windows.md").write_bytes(
