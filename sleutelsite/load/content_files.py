@@ -143,5 +143,6 @@ def read_source(
 
 
 def key_line(source: SourceFile, key: str) -> int:
+    """The line of a front-matter key (1 when the front matter did not say)."""
     meta = source.meta
     return meta.line_of(key) if hasattr(meta, "line_of") else 1

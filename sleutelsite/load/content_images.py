@@ -1,6 +1,6 @@
 """The images a content file shows, and its film embeds: a photo in the front matter (with
-its alt text, and for a photo of a person who agreed, and when) and the images in its
-Markdown, each a file under static/; a `[[film]]` line as the film embed expects it."""
+its alt text and, for a photo of a person, who agreed to it and when) and the images in
+its Markdown, each a file under static/; a `[[film]]` line as the film embed expects it."""
 
 from __future__ import annotations
 
