@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from sleutelsite.geo import load_geography  # noqa: E402
 from sleutelsite.load.places import yaml_value  # noqa: E402
-from sleutelsite.load.signatories import TYPES, sort_key  # noqa: E402
+from sleutelsite.load.signatories import sort_key  # noqa: E402
+from sleutelsite.load.signatory_fields import TYPES  # noqa: E402
 
 WORDS = (
     "de het een en van in op met voor door buurt wijk gemeente sleutelpersoon bewoners zorg school "

@@ -137,8 +137,8 @@ def cases(large: bool) -> dict[str, Callable[[], dict[str, str]]]:
 
 def regex_times() -> list[tuple[str, float]]:
     """The loaders' patterns on 40 KB made to make a backtracking pattern try hard."""
-    from sleutelsite.load.content import _IMAGE
-    from sleutelsite.load.signatories import _EMAIL, _PHONE
+    from sleutelsite.load.content_images import _IMAGE
+    from sleutelsite.load.signatory_text import _EMAIL, _PHONE
 
     texts = [
         ("e-mail pattern, 40 KB of letters", _EMAIL, "a" * 40_000),

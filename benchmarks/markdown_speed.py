@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import story_body  # noqa: E402
 
-from sleutelsite.load.content import markdown_body, markdown_files  # noqa: E402
+from sleutelsite.load.content_files import markdown_body, markdown_files  # noqa: E402
 from sleutelsite.render.markdown import Converter, new_markdown  # noqa: E402
 
 

@@ -32,7 +32,8 @@ import yaml
 
 from sleutelsite.build import check
 from sleutelsite.errors import BuildError, Problem, problem
-from sleutelsite.load.signatories import FIELDS, PATH, sort_key
+from sleutelsite.load.signatories import sort_key
+from sleutelsite.load.signatory_fields import FIELDS, PATH
 from sleutelsite.model import Signatory
 
 FORM = ".github/ISSUE_TEMPLATE/onderteken.yml"

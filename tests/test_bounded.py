@@ -13,8 +13,8 @@ from conftest import FIXTURE, TODAY
 from sleutelsite.errors import BuildError, Problem, job_summary, problem, report_for_terminal
 from sleutelsite.load import load_site
 from sleutelsite.load.content import Options
-from sleutelsite.load.signatories import MAX_PROBLEMS, check_url
-from sleutelsite.load.yaml_file import MAX_DEPTH, REJECTED, read_yaml
+from sleutelsite.load.urls import check_url
+from sleutelsite.load.yaml_file import MAX_DEPTH, MAX_PROBLEMS, REJECTED, read_yaml
 
 OPTIONS = Options(today=TODAY)
 DEEP = "lists or blocks are nested more than 20 levels deep here."
@@ -195,7 +195,7 @@ def test_markup_in_the_municipality_is_refused_with_the_text_to_write(make_proje
 
 
 def test_the_email_pattern_still_finds_addresses_after_letters_and_dots():
-    from sleutelsite.load.signatories import _EMAIL
+    from sleutelsite.load.signatory_text import _EMAIL
 
     for text in ("mail.a+b@x.example.nl", "Mail ons: info@alfa.nl.", "x a.b.c@d.e", "ééé@x.nl"):
         assert _EMAIL.search(text), text

@@ -18,7 +18,7 @@ from sleutelsite.build import check
 from sleutelsite.errors import BuildError
 from sleutelsite.load import load_site
 from sleutelsite.load.content import Options
-from sleutelsite.load.signatories import FIELDS
+from sleutelsite.load.signatory_fields import FIELDS
 
 FUZZ = settings(
     max_examples=120,

@@ -155,15 +155,15 @@ def test_a_long_signatory_file_is_read_in_groups_with_the_same_result(make_proje
 def test_a_content_file_that_grows_while_read_is_read_to_the_end(tmp_path, monkeypatch):
     import os
 
-    import sleutelsite.load.content as load_content
+    import sleutelsite.load.content_files as content_files
 
     file = tmp_path / "groeit.md"
     file.write_bytes(b"x" * 200_000)
-    monkeypatch.setattr(load_content.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    monkeypatch.setattr(content_files.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
     problems: list = []
-    assert load_content._read_bytes(str(file), "content/groeit.md", problems) == b"x" * 200_000
-    monkeypatch.setattr(load_content, "MAX_CONTENT_BYTES", 100_000)
-    assert load_content._read_bytes(str(file), "content/groeit.md", problems) is None
+    assert content_files.read_bytes(str(file), "content/groeit.md", problems) == b"x" * 200_000
+    monkeypatch.setattr(content_files, "MAX_CONTENT_BYTES", 100_000)
+    assert content_files.read_bytes(str(file), "content/groeit.md", problems) is None
     assert [p.code for p in problems] == ["file_too_large"]
 
 
@@ -175,6 +175,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     import sys
 
     import sleutelsite.load.signatories as ls
+    from sleutelsite.load import signatory_groups
     from sleutelsite.speed import Plan, make_runner
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -189,7 +190,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     )
     text[starts[2100]] = text[starts[5]]  # the same name twice, across the halves
     (project / "signatories.yaml").write_text("\n".join(text), encoding="utf-8")
-    monkeypatch.setattr(ls, "_GROUPED_FROM", 0)
+    monkeypatch.setattr(signatory_groups, "_GROUPED_FROM", 0)
     runs = {}
     for plan in (Plan.serial(), Plan.sharing_everything()):
         problems: list = []
@@ -202,7 +203,9 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
 
 
 def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_text():
-    from sleutelsite.load.signatories import _check_public_text, check_url, sort_key
+    from sleutelsite.load.signatories import sort_key
+    from sleutelsite.load.signatory_text import check_public_text
+    from sleutelsite.load.urls import check_url
 
     assert [p.code for p in check_url("https://a b.nl/", 3)] == ["url_has_space"]
     assert [p.code for p in check_url("https://ab.nl/\x7f", 3)] == ["url_has_space"]
@@ -211,13 +214,13 @@ def test_ascii_fast_paths_still_find_spaces_in_urls_and_control_characters_in_te
     ]  # not ASCII: the slow path
     assert check_url("https://ab.nl/", 3) == []
     found: list = []
-    _check_public_text("name", "Stichting\tDe Brug", 4, found)
+    check_public_text("name", "Stichting\tDe Brug", 4, found)
     assert [p.code for p in found] == ["invisible_character"]
     assert sort_key("Stichting Émile") == sort_key("Emile") == "emile"
 
 
 def test_the_markdown_read_ahead_is_the_body_the_loader_finds(tmp_path):
-    from sleutelsite.load.content import markdown_body, markdown_files
+    from sleutelsite.load.content_files import markdown_body, markdown_files
 
     project = copy_project(tmp_path / "p")
     (project / "content" / "verhalen" / "windows.md").write_bytes(

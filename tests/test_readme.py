@@ -10,7 +10,7 @@ from sleutelsite.cli import parser
 from sleutelsite.describe import fields_table
 from sleutelsite.kinds import BUILT_IN, MUNICIPALITY, PAGE, STORY, TIP
 from sleutelsite.load import SETTINGS_FIELDS
-from sleutelsite.load.kinds import FIELD_KEYS, KIND_KEYS
+from sleutelsite.load.kind_declaration import FIELD_KEYS, KIND_KEYS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from sleutelsite.errors import Problem, problem
 from sleutelsite.kinds import STATUSES
 from sleutelsite.load.fields import did_you_mean
-from sleutelsite.load.signatories import TYPES, VERIFIED
+from sleutelsite.load.signatory_fields import TYPES, VERIFIED
 from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Language
 

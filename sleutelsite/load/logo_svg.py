@@ -9,7 +9,8 @@ any entity in it is read (so no entity can hide markup and no "billion laughs" c
 expand). Every element and attribute is resolved to its namespace, whatever prefix it
 is written with, and compared with short lists of drawing elements and attributes.
 References may only point into the logo itself (`#id`, `url(#id)`); CSS may hold no
-`@` rule, escape or function other than colours, transforms and `url(#id)`.
+`@` rule, escape or function other than colours, transforms and `url(#id)` (checked in
+logo_css.py).
 
 The file must be UTF-8, so expat and the browser read the same characters.
 The caller limits the size (200 KB) before the parser sees a byte.
@@ -22,6 +23,7 @@ from typing import NoReturn
 from xml.parsers import expat
 
 from sleutelsite.errors import Problem, problem
+from sleutelsite.load.logo_css import attribute_problem, css_problem
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -85,20 +87,8 @@ ATTRIBUTES = frozenset(
     }
 )  # fmt: skip
 _FREE_TEXT = ("aria-", "data-")
-# CSS functions a logo may use (in CSS and in attribute values); url() only as url(#id).
-FUNCTIONS = frozenset(
-    {
-        "url", "rgb", "rgba", "hsl", "hsla", "matrix", "translate", "translatex", "translatey",
-        "scale", "scalex", "scaley", "rotate", "skewx", "skewy",
-    }
-)  # fmt: skip
-# Possessive and only at the start of a word, so a long value is read once, not once a character.
-_FUNCTION = re.compile(r"(?<![\w-])([\w-]++)\s*+\(")
-_OWN_URL = re.compile(r"url\(\s*([\"']?)#[^\s\"'()\\]+\1\s*\)", re.I)
 _FRAGMENT = re.compile(r"#[^\s\"'()<>\\]+")
 _INVISIBLE = re.compile(r"[\x00-\x20]+")
-_CSS_RULE = re.compile(r"[^{}]*+\{([^{}]*+)\}")
-_CSS_DECLARATION = re.compile(r"\s*(-?[A-Za-z][\w-]*)\s*:(.*)", re.S)
 _SPACES = re.compile(r"\s+")
 _SNIPPET = 60  # characters of a refused value shown in the message
 
@@ -219,12 +209,7 @@ class _Reader:
             raise self.refuse("logo_svg_attribute", element=element, attribute=shown)
         if local.startswith(_FREE_TEXT):
             return
-        if local == "style":
-            fault = _css_problem(value)
-            if fault is not None and fault[0] == "logo_svg_value":
-                fault = "logo_svg_css", fault[1]
-        else:
-            fault = _value_problem(value)
+        fault = attribute_problem(local, value)
         if fault is not None:
             code, snippet = fault
             raise self.refuse(code, element=element, attribute=shown, value=_cut(snippet))
@@ -236,7 +221,7 @@ class _Reader:
         if local == "metadata":
             self.metadata -= 1
         elif local == "style" and self.css is not None:
-            fault = _css_problem("".join(self.css), rules=True)
+            fault = css_problem("".join(self.css), rules=True)
             self.css = None
             if fault is not None:
                 raise _Refused("logo_svg_stylesheet", {"svg_line": self.css_line, "value": _cut(fault[1])})
@@ -259,72 +244,3 @@ def _split(name: str) -> tuple[str, str, str]:
 def _cut(text: str) -> str:
     text = _SPACES.sub(" ", text).rstrip()  # one line, but a leading space stays visible
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
-
-
-def _value_problem(value: str) -> tuple[str, str] | None:
-    """A CSS-like value (an attribute, or one declaration): (message code, what is wrong)."""
-    if "\\" in value:
-        return "logo_svg_value", value
-    if "(" not in value:
-        return None
-    for found in _FUNCTION.finditer(value):
-        function = found.group(1).lower()
-        if function == "url":
-            if not _OWN_URL.match(value, found.start()):
-                return "logo_svg_reference", value[found.start() :]
-        elif function not in FUNCTIONS:
-            return "logo_svg_value", value[found.start() :]
-    return None
-
-
-def _css_problem(css: str, rules: bool = False) -> tuple[str, str] | None:
-    """CSS of a style="..." attribute (declarations) or, with `rules`, the text of a
-    <style> element: plain rules `selector { declarations }`, nothing else."""
-    css = _without_comments(css)
-    odd = _first_odd(css)
-    if odd >= 0:
-        return "logo_svg_css", css[odd:]
-    if not rules:
-        return _declarations_problem(css)
-    end = 0
-    while rule := _CSS_RULE.match(css, end):
-        end = rule.end()
-        fault = _declarations_problem(rule.group(1))
-        if fault is not None:
-            return fault
-    if css[end:].strip():
-        return "logo_svg_css", css[end:].strip()
-    return None
-
-
-def _declarations_problem(css: str) -> tuple[str, str] | None:
-    for declaration in css.split(";"):
-        if not declaration.strip():
-            continue
-        found = _CSS_DECLARATION.fullmatch(declaration)
-        if found is None:  # also a --custom-property, which var() could spell a url() with
-            return "logo_svg_css", declaration.strip()
-        fault = _value_problem(found.group(2))
-        if fault is not None:
-            return fault
-    return None
-
-
-def _without_comments(css: str) -> str:
-    """Each /* comment */ as a space (as CSS reads it); an unclosed one is left in."""
-    parts = []
-    end = 0
-    while (start := css.find("/*", end)) >= 0:
-        close = css.find("*/", start + 2)
-        if close < 0:
-            break
-        parts += [css[end:start], " "]
-        end = close + 2
-    return "".join(parts) + css[end:]
-
-
-def _first_odd(css: str) -> int:
-    """Where CSS (without its comments) has an @ rule, an unclosed comment or an escape
-    (which could spell any word, 'url' too); -1 when it has none."""
-    found = [at for at in (css.find("@"), css.find("/*"), css.find("\\")) if at >= 0]
-    return min(found, default=-1)

@@ -135,8 +135,7 @@ def _bracket_walk(text: str) -> tuple[int, int]:
     that does not end, so it counts to the end. Code spans and escaped brackets are left
     out, as Python-Markdown handles them first.
     """
-    if "`" in text:
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
+    text = _without_code_spans(text)
     end = len(text)
     walked, longest, at = 0, -1, 0
     brackets: list[int] = []
@@ -166,16 +165,26 @@ def _bracket_walk(text: str) -> tuple[int, int]:
                     longest, at = span, start
         elif c in "\"'":
             quotes += 1
-    for start in brackets:
+    return _with_walks_left_open(brackets, parens, end, walked, longest, at)
+
+
+def _with_walks_left_open(
+    brackets: list[int], parens: list[tuple[int, int, bool]], end: int, walked: int, longest: int, at: int
+) -> tuple[int, int]:
+    """_bracket_walk's count so far (characters walked, the longest walk and its offset)
+    with the walks of the brackets left open, each to the end: (characters, offset)."""
+    for start in [*brackets, *(offset for offset, _, after_link in parens if after_link)]:
         walked += end - start
         if end - start > longest:
             longest, at = end - start, start
-    for start, _, after_link in parens:
-        if after_link:
-            walked += end - start
-            if end - start > longest:
-                longest, at = end - start, start
     return walked, at
+
+
+def _without_code_spans(text: str) -> str:
+    """The text with each code span blanked out (its brackets are no link)."""
+    if "`" not in text:
+        return text
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
 
 
 def _long_tag(body: str) -> int | None:
