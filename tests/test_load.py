@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, copy_project
+from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError
 from sleutelsite.load import load_site
 from sleutelsite.load.content import Options
@@ -195,7 +196,7 @@ def test_a_long_signatory_list_read_by_several_processes_gives_what_one_process_
     for plan in (Plan.serial(), Plan.sharing_everything()):
         problems: list = []
         with make_runner(plan) as runner:
-            found = ls._load_signatories(project, TODAY, frozenset(), problems, runner)
+            found = ls._load_signatories(project, TODAY, frozenset(), problems, runner, BuildCache())
         runs[plan.workers] = (found, [(p.line, p.code) for p in problems])
     assert runs[2] == runs[1]
     codes = {code for _, code in runs[1][1]}

@@ -1,6 +1,7 @@
 """The maps of the municipalities in data/nl/, read once per set of maps: memoised by
 their bytes, so a warm build or an edit in the preview never decodes them (decoding and
-deriving each municipality's province takes a quarter of a second)."""
+deriving each municipality's province takes a quarter of a second), and a cold build
+decodes them once: for the signatories' places, the municipalities and the drawing."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ from pathlib import Path
 
 from sleutelsite import geo
 from sleutelsite.cache import BuildCache
-from sleutelsite.load.places import MAPS  # (the signatories' places are checked against the same maps)
 
 MAPS_FOLDER = "data/nl"
+MAPS = (geo.MUNICIPALITIES_FILE, geo.PROVINCES_FILE)
+
+
+def map_bytes(folder: Path) -> list[bytes]:
+    """The maps' bytes (none when the project has no maps), for the key of what follows from them."""
+    files = [folder / name for name in MAPS]
+    return [file.read_bytes() for file in files] if all(file.is_file() for file in files) else []
 
 
 def names_of_places(project: Path, cache: BuildCache) -> tuple[geo.Geography | None, str]:

@@ -32,7 +32,7 @@ from sleutelsite.kinds import MUNICIPALITY, STATUSES, entry_url
 from sleutelsite.load.content import field_checks
 from sleutelsite.load.fields import Field, check_fields, did_you_mean
 from sleutelsite.load.maps import MAPS_FOLDER, names_of_places
-from sleutelsite.load.signatories import check_url
+from sleutelsite.load.urls import check_url
 from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
 from sleutelsite.model import Entry, Settings, Signatory
 

@@ -18,32 +18,31 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from sleutelsite import geo
+from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
+from sleutelsite.load.maps import names_of_places
 from sleutelsite.load.yaml_file import MAX_PROBLEMS
 from sleutelsite.model import Signatory
-
-MAPS = (geo.MUNICIPALITIES_FILE, geo.PROVINCES_FILE)
 
 # (field, message code, arguments): what is wrong with one municipality and province
 Finding = tuple[str, str, dict[str, object]]
 
 
-def map_bytes(folder: Path) -> list[bytes]:
-    """The maps' bytes (none when the project has no maps), for the key of the checked list."""
-    files = [folder / name for name in MAPS]
-    return [file.read_bytes() for file in files] if all(file.is_file() for file in files) else []
-
-
 def check_places(
-    signatories: list[Signatory], lines: list[str], folder: Path, path: str, problems: list[Problem]
+    signatories: list[Signatory],
+    lines: list[str],
+    project: Path,
+    path: str,
+    problems: list[Problem],
+    cache: BuildCache,
 ) -> None:
     """Add a problem for every municipality that is not one of the maps' (with the name
     meant, where it is clear) and every province that is not its municipality's."""
     if not signatories or (problems and problems[-1].code == "checking_stopped"):
         return
-    if not all((folder / name).is_file() for name in MAPS):
+    geography, _ = names_of_places(project, cache)  # (memoised: the municipalities need them too)
+    if geography is None:
         return
-    geography = geo.load_geography(folder)
     findings: dict[tuple[str, str], list[Finding]] = {}  # a list names few places many times
     for s in signatories:
         if len(problems) >= MAX_PROBLEMS:

@@ -21,11 +21,11 @@ from typing import cast
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
 from sleutelsite.load.logo import check_logo_folder
-from sleutelsite.load.places import check_places, map_bytes
+from sleutelsite.load.maps import map_bytes
+from sleutelsite.load.places import check_places
 from sleutelsite.load.signatory_entries import anchor_of, checked_entries, stop_checking
 from sleutelsite.load.signatory_fields import PATH
 from sleutelsite.load.signatory_groups import checked_groups, checked_part, entry_starts, read_in_groups
-from sleutelsite.load.urls import check_url as check_url  # (municipalities.py imports it from here)
 from sleutelsite.load.urls import website_domain
 from sleutelsite.load.yaml_file import MAX_PROBLEMS, YamlList, read_yaml, undecodable
 from sleutelsite.model import Signatory
@@ -98,7 +98,9 @@ def start_signatories(
     if cache is None or file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_BYTES:
 
         def uncached(problems: list[Problem]) -> tuple[list[Signatory], str]:
-            return _load_signatories(project, today, static_files, problems, runner), ""
+            return _load_signatories(
+                project, today, static_files, problems, runner, cache or BuildCache()
+            ), ""
 
         return ComingSignatories(uncached, None)
     logos = sorted(name for name in static_files if name.startswith("logos/"))
@@ -111,7 +113,9 @@ def start_signatories(
     found = cast("tuple[list[Signatory], list[Problem]] | None", cache.get("signatories", key))
     job = None
     if found is None:
-        job = runner.start("signatories", lambda: _parsed(project, today, static_files, runner), len(data))
+        job = runner.start(
+            "signatories", lambda: _parsed(project, today, static_files, runner, cache), len(data)
+        )
 
     def finish(problems: list[Problem]) -> tuple[list[Signatory], str]:
         result = found
@@ -127,14 +131,19 @@ def start_signatories(
 
 
 def _parsed(
-    project: Path, today: dt.date, static_files: frozenset[str], runner: SerialRunner
+    project: Path, today: dt.date, static_files: frozenset[str], runner: SerialRunner, cache: BuildCache
 ) -> tuple[list[Signatory], list[Problem]]:
     found: list[Problem] = []
-    return _load_signatories(project, today, static_files, found, runner), found
+    return _load_signatories(project, today, static_files, found, runner, cache), found
 
 
 def _load_signatories(
-    project: Path, today: dt.date, static_files: frozenset[str], problems: list[Problem], runner: SerialRunner
+    project: Path,
+    today: dt.date,
+    static_files: frozenset[str],
+    problems: list[Problem],
+    runner: SerialRunner,
+    cache: BuildCache,
 ) -> list[Signatory]:
     file = project / PATH
     if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
@@ -175,7 +184,7 @@ def _load_signatories(
         _check_order(result, keys, found)
         if not (found and found[-1].code == "checking_stopped"):
             _check_duplicates(result, keys, found)
-        check_places(result, lines, project / "data" / "nl", PATH, found)
+        check_places(result, lines, project, PATH, found, cache)
     problems.extend(found)
     problems.extend(check_logo_folder(static_files, _logos_named(lines)))
     return with_anchors(result)
