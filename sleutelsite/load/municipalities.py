@@ -263,9 +263,10 @@ def _signatories_by_code(
     """Per municipality's code: (name, anchor on the list page) of each organisation there."""
     found: dict[str, list[tuple[str, str]]] = {}
     seen: dict[str, geo.Municipality | None] = {}
+    find = geo.municipality_finder(places)
     for s in signatories:
         if s.municipality not in seen:
-            seen[s.municipality] = geo.find_municipality(places, s.municipality)
+            seen[s.municipality] = find(s.municipality)
         m = seen[s.municipality]
         if m is not None:
             found.setdefault(m.code, []).append((s.name, s.anchor))
