@@ -176,3 +176,58 @@ def test_a_target_whose_size_was_not_run_is_skipped_with_why():
     assert _verdicts({"medium": _medium()})["real site status edit in serve"].figure == (
         "the real site was not measured"
     )
+
+
+def _compare_output():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import compare_output
+
+    return compare_output
+
+
+def test_compare_output_resolves_relative_links_against_the_published_page():
+    resolved = _compare_output().resolved_links
+    page = (
+        '<a href="../../tips/">t</a> <img src="../../static/a.png" srcset="../../a.png 1x, ../../b.png 2x">'
+        ' <a href="https://example.org/x">e</a> <a href="#top">a</a> <a href="/sub/over/">o</a>'
+        ' <a class="x" data-href="../y/">d</a> <a href=\'../\'>up</a>'
+    )
+    assert resolved(page, "/sub/verhalen/naam/index.html") == (
+        '<a href="/sub/tips/">t</a> <img src="/sub/static/a.png" srcset="/sub/a.png 1x, /sub/b.png 2x">'
+        ' <a href="https://example.org/x">e</a> <a href="#top">a</a> <a href="/sub/over/">o</a>'
+        ' <a class="x" data-href="../y/">d</a> <a href=\'/sub/verhalen/\'>up</a>'
+    )
+    assert resolved('<a href="./">home</a><a href="./tips/#x">', "/sub/index.html") == (
+        '<a href="/sub/">home</a><a href="/sub/tips/#x">'
+    )
+
+
+def test_compare_output_tells_link_form_from_real_differences(tmp_path):
+    module = _compare_output()
+    files = {
+        "a": {
+            "index.html": '<a href="/sub/tips/">Tips</a>\n',
+            "tips/index.html": '<link href="/sub/static/site.css">\n<p>Een</p>\n',
+            "old.txt": "x",
+        },
+        "b": {
+            "index.html": '<a href="./tips/">Tips</a>\n',
+            "tips/index.html": '<link href="../static/site.css">\n<p>Twee</p>\n',
+            "new.png": "y",
+        },
+    }
+    for side, tree in files.items():
+        for rel, text in tree.items():
+            (tmp_path / side / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / side / rel).write_text(text, encoding="utf-8")
+    result = module.compare_trees(tmp_path / "a", tmp_path / "b", "/sub")
+    assert result.identical == result.link_form_only == ["index.html"]
+    assert result.differing == [("tips/index.html", "line 2: '<p>Een</p>' | '<p>Twee</p>'")]
+    assert (result.only_a, result.only_b, result.same) == (["old.txt"], ["new.png"], False)
+
+
+def test_compare_output_finds_one_commit_the_same_as_itself():
+    command = [sys.executable, "benchmarks/compare_output.py", "HEAD", "HEAD", "--projects", "real"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert " 0 differ, 0 only in A, 0 only in B" in result.stdout
