@@ -12,8 +12,14 @@ fork), pages per second, and in the same run
 the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
 ratio cold / baseline, and a second baseline: the same script with PyYAML's C loader and
 a process pool (benchmarks/baseline_pool.py). CPU is user + system time of the build and
-every process it started. Also the real site's cold build. Medians over --runs.
+every process it started. Also the real site's cold and warm builds, its one-page rebuild
+in `serve` and, in a running `build.py serve`, a status edit of gemeenten/amsterdam.yaml
+until its page is served (benchmarks/serve_latency.py, median of 20). Medians over --runs.
 Every build runs in a fresh Python process, as `python build.py` would.
+
+It ends with one line per speed target (benchmarks/targets.py): PASS or MISS, the
+measured ratio or figure and the target, all from this run's medians; SKIP with why
+where the size a target needs was not run. --json FILE also writes every median and verdict.
 
 Outputs and caches of earlier runs are moved aside, not deleted, until the end: on an
 ext4 file system without a journal (as on the machines this was measured on) creating
@@ -38,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +52,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import copy_real_project, generate  # noqa: E402
+from serve_latency import status_edit_times  # noqa: E402
+from targets import judge  # noqa: E402
 
 SIZES = {"small": (50, 31), "medium": (1000, 2000), "large": (10000, 50000)}
 TODAY = dt.date(2026, 11, 30)
@@ -180,6 +189,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", default="small,medium,large")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--json", type=Path, help="also write every median and verdict to this file")
     args = p.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -190,12 +200,17 @@ def main() -> None:
         real_out = tmp / "real-out"
         real_project = tmp / "real"
         copy_real_project(real_project)
-        real = []
+        real, real_warm = [], []
+        real_trees = (real_out, real_out.parent / f".{real_out.name}.prev")
         for _ in range(max(args.runs, 3)):
-            for folder in (real_project / ".cache", real_out, real_out.parent / f".{real_out.name}.prev"):
+            for folder in (real_project / ".cache", *real_trees):
                 set_aside(folder, tmp / "trash")
             real.append(timed_build(real_project, real_out))
+            for folder in real_trees:
+                set_aside(folder, tmp / "trash")
+            real_warm.append(timed_build(real_project, real_out))
         real_serve = _real_serve(real_project, tmp / "real-preview")
+        status_edit = statistics.median(status_edit_times(real_project, tmp / "real-status-preview", 20))
     print(
         f"{'size (stories/signatories)':28} {'cold s':>7} {'cold CPU':>9} {'warm s':>7} {'steady s':>9} "
         f"{'serve ms':>9} {'peak MB':>8} {'worker MB':>10} {'pages/s':>8}"
@@ -219,8 +234,26 @@ def main() -> None:
     print(f"real site: cold build {statistics.median(r['wall'] for r in real):.2f} s wall "
           f"({statistics.median(r['seconds'] for r in real):.2f} s inside Python), "
           f"one-page rebuild in serve {real_serve * 1000:.0f} ms")  # fmt: skip
+    real_figures = {
+        "cold": statistics.median(r["wall"] for r in real),
+        "warm": statistics.median(r["wall"] for r in real_warm),
+        "status_edit": status_edit,
+    }
+    print(
+        f"real site: warm build {real_figures['warm']:.2f} s wall; status edit in serve "
+        f"(gemeenten/amsterdam.yaml saved to its page served) {status_edit * 1000:.0f} ms"
+    )
     print("cold/warm/steady are wall times of a fresh `python` process, start-up and imports included;")
     print("plain: benchmarks/baseline.py, pool: benchmarks/baseline_pool.py (C loader, process pool).")
+    sizes = {name: row for name, row in zip(args.sizes.split(","), rows, strict=True)}
+    verdicts = judge(sizes, real_figures)
+    print()
+    print("targets (medians of this run):")
+    for verdict in verdicts:
+        print(verdict.line())
+    if args.json:
+        figures = {"sizes": sizes, "real": real_figures, "targets": [asdict(v) for v in verdicts]}
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 def _real_serve(project: Path, out: Path) -> float:
