@@ -51,7 +51,6 @@ MAX_COMPLEXITY = 15  # radon's cyclomatic complexity ("C" starts at 11, "D" at 2
 # Still above the limit, each at its measured figure: split one, then take it off this list
 # (the test below fails when a listed function is split or grows, so the list only shrinks).
 NOT_YET_SPLIT = {
-    "sleutelsite/cli.py:_run": 20,
     "sleutelsite/load/content.py:_model": 16,
     "sleutelsite/load/kinds.py:_kind": 31,
     "sleutelsite/load/kinds.py:_fields": 19,
