@@ -58,8 +58,6 @@ NOT_YET_SPLIT = {
     "sleutelsite/load/markdown_limits.py:_bracket_walk": 20,
     "sleutelsite/load/signatories.py:_check_public_text": 18,
     "sleutelsite/load/yaml_file.py:read": 22,
-    "sleutelsite/render/safety.py:unsafe_findings": 21,
-    "sleutelsite/render/safety.py:_check_attributes": 19,
 }
 
 
