@@ -42,6 +42,7 @@ def check_output_folder(out: Path, project: Path) -> None:
 
 
 def prev_folder(out: Path) -> Path:
+    """Where the site before last is kept: `._site.prev` beside `_site/`."""
     return out.parent / f".{out.name}.prev"
 
 
