@@ -78,61 +78,21 @@ def _warning_printer(lang: str) -> Callable[..., None]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    command = args.command
+    """The command's exit code: 0 when it did its work, 1 for an editor's error, 2 for a bug."""
     project = args.project.resolve()
-    say = TERMINAL[args.lang]
     try:
-        if command == "check":
-            site = check(project, args.base_url, strict=args.strict)
-            if args.strict:
-                for code, sources in missing_translations(site).items():
-                    print(say["untranslated"].format(code=code, count=len(sources)))
-                    print("".join(f"  {source}\n" for source in sources), end="")
-            print(_ok(say["checked"].format(pages=len(site.with_pages()), signatories=len(site.signatories))))
-        elif command == "serve":
+        if args.command == "serve":
             from sleutelsite.serve import serve
 
             return serve(project, args.host, args.port, args.open, args.lang, args.out)
-        elif command == "new":
-            path, url = new_content(project, args.kind, args.title, build_date())
-            print(say["new"].format(path=path.relative_to(project).as_posix(), url=url))
-        elif command == "schema":
-            changed = write_schemas(project)
-            print(_ok(say["schemas"].format(count=len(changed), folder=SCHEMA_FOLDER)))
-            print("".join(f"  {path.relative_to(project).as_posix()}\n" for path in changed), end="")
-        else:
-            out = args.out if args.out is not None else project / "_site"
-            started = time.perf_counter()
-            result = build(project, out, args.base_url, use_cache=not args.no_cache)
-            ms = (time.perf_counter() - started) * 1000
-            site = result.site
-            if site.next_scheduled:
-                day, source = site.next_scheduled
-                words = site.translations[
-                    args.lang if args.lang in site.translations else site.settings.default_language.code
-                ]
-                print(say["scheduled"].format(source=source, date=format_date(day, words)))
-            pages = len(site.with_pages())
-            for warning in result.warnings:  # a damaged cache: the build is fine, only slower
-                print(warning.format(args.lang), file=sys.stderr)
-            print(
-                _ok(
-                    say["built"].format(
-                        pages=pages, out=out, ms=ms, written=result.stats.written, same=result.stats.unchanged
-                    )
-                )
-            )
+        COMMAND_RUNS[args.command](args, project, TERMINAL[args.lang])
     except BuildError as err:
-        print(report_for_terminal(err, args.lang), file=sys.stderr)
-        _write_job_summary(job_summary(err, args.lang))
-        return 1
+        return _report_errors(err, args.lang)
     except Exception as err:  # a bug in the generator, not in the content
         out = getattr(args, "out", None) or project / "_site"
         disk = disk_problem(err, project, out) if isinstance(err, OSError) else None
         if disk is not None:  # a full or read-only disk, no permission: not a bug
-            print(report_for_terminal(BuildError([disk]), args.lang), file=sys.stderr)
-            _write_job_summary(job_summary(BuildError([disk]), args.lang))
-            return 1
+            return _report_errors(BuildError([disk]), args.lang)
         if args.debug:
             raise
         print(traceback.format_exc().splitlines()[-1], file=sys.stderr)
@@ -141,9 +101,62 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if command != "serve":
-        _write_job_summary(job_summary(None, args.lang))
+    _write_job_summary(job_summary(None, args.lang))
     return 0
+
+
+def _report_errors(err: BuildError, lang: str) -> int:
+    print(report_for_terminal(err, lang), file=sys.stderr)
+    _write_job_summary(job_summary(err, lang))
+    return 1
+
+
+def _check(args: argparse.Namespace, project: Path, say: dict[str, str]) -> None:
+    site = check(project, args.base_url, strict=args.strict)
+    if args.strict:
+        for code, sources in missing_translations(site).items():
+            print(say["untranslated"].format(code=code, count=len(sources)))
+            print("".join(f"  {source}\n" for source in sources), end="")
+    print(_ok(say["checked"].format(pages=len(site.with_pages()), signatories=len(site.signatories))))
+
+
+def _new(args: argparse.Namespace, project: Path, say: dict[str, str]) -> None:
+    path, url = new_content(project, args.kind, args.title, build_date())
+    print(say["new"].format(path=path.relative_to(project).as_posix(), url=url))
+
+
+def _schema(args: argparse.Namespace, project: Path, say: dict[str, str]) -> None:
+    changed = write_schemas(project)
+    print(_ok(say["schemas"].format(count=len(changed), folder=SCHEMA_FOLDER)))
+    print("".join(f"  {path.relative_to(project).as_posix()}\n" for path in changed), end="")
+
+
+def _build(args: argparse.Namespace, project: Path, say: dict[str, str]) -> None:
+    out = args.out if args.out is not None else project / "_site"
+    started = time.perf_counter()
+    result = build(project, out, args.base_url, use_cache=not args.no_cache)
+    ms = (time.perf_counter() - started) * 1000
+    site = result.site
+    if site.next_scheduled:
+        day, source = site.next_scheduled
+        words = site.translations[
+            args.lang if args.lang in site.translations else site.settings.default_language.code
+        ]
+        print(say["scheduled"].format(source=source, date=format_date(day, words)))
+    pages = len(site.with_pages())
+    for warning in result.warnings:  # a damaged cache: the build is fine, only slower
+        print(warning.format(args.lang), file=sys.stderr)
+    stats = result.stats
+    print(_ok(say["built"].format(pages=pages, out=out, ms=ms, written=stats.written, same=stats.unchanged)))
+
+
+# What each command but `serve` does (`serve` runs until stopped and has its own exit code).
+COMMAND_RUNS: dict[str, Callable[[argparse.Namespace, Path, dict[str, str]], None]] = {
+    "build": _build,
+    "check": _check,
+    "new": _new,
+    "schema": _schema,
+}
 
 
 def _write_job_summary(text: str) -> None:

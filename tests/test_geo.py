@@ -1,4 +1,4 @@
-"""The municipalities and provinces of 2025 (sleutelsite/geo.py) and their maps (geo_map.py)."""
+"""The municipalities and provinces of 2025 (sleutelsite/geo.py) and their maps (geo_map.py, map_grid.py)."""
 
 from __future__ import annotations
 

@@ -154,7 +154,7 @@ def test_a_file_shared_by_both_trees_is_never_changed_in_place(tmp_path):
 
 
 def test_swap_is_one_atomic_exchange_on_linux(tmp_path):
-    from sleutelsite.write import _exchange
+    from sleutelsite.write.folders import _exchange
 
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

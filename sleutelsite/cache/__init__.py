@@ -1,8 +1,8 @@
 """Memo of pure build steps by content hash: in memory, and kept on disk in .cache/.
 
 Every key is salted with a fingerprint of the engine's own source and the library
-versions, so a new version of the code never reads an old result. The folder is safe to
-delete: the next build is simply cold. Nothing here decides *whether* something changed
+versions (fingerprint.py), so a new version of the code never reads an old result. The
+folder is safe to delete: the next build is simply cold. Nothing here decides *whether* something changed
 (no "dirty" flags): a step's inputs are hashed, and equal inputs give equal outputs.
 
 With a folder, every result goes to disk in batches as it is made; small kinds (front
@@ -10,23 +10,22 @@ matter, models, exports) are read back in one go per kind, big ones (whole pages
 Markdown HTML) one by one and not kept, so memory stays flat on large sites. Without a
 folder (the preview) everything stays in memory.
 
-What is on disk is plain data (cache_codec.py), never pickled: anyone may have changed the
-file. An entry that is not ours is made again, a damaged file set aside (cache_file.py);
+What is on disk is plain data (codec.py), never pickled: anyone may have changed the
+file. An entry that is not ours is made again, a damaged file set aside (file.py);
 either costs a cold build and a warning in `warnings`, never the build.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import pickle  # only between this build's own processes, never on disk
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_classes
 from sleutelsite.cache.file import CacheFile
+from sleutelsite.cache.fingerprint import engine_fingerprint
 
 CACHE_FOLDER = ".cache"
 BIG = frozenset({"page", "md", "image"})  # (image: a picture's files, read one by one)
@@ -34,61 +33,6 @@ _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
 Slot = tuple[str, str]
-
-
-def engine_fingerprint() -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    engine = Path(__file__).parent.parent  # every module of sleutelsite, in every package
-    for file in sorted(engine.rglob("*.py")):
-        digest.update(file.relative_to(engine).as_posix().encode() + b"\0" + file.read_bytes())
-    digest.update(library_versions().encode())
-    return digest.hexdigest()
-
-
-def library_versions() -> str:
-    """The versions of the libraries whose output we keep, without importlib.metadata
-    (whose import alone cost more than a warm build's page lookups) and without importing
-    Markdown, which a warm build never needs."""
-    import jinja2
-    import yaml
-
-    return (
-        f"Jinja2={jinja2.__version__} PyYAML={yaml.__version__} Markdown={markdown_release()}"
-        f" selectolax={selectolax_release()}"  # the safety check's HTML parser
-        f" python-docx={package_release('docx')}"  # the toolkit's Word file
-        f" Pillow={pillow_release()}"  # the pictures' files (render/images.py)
-    )
-
-
-def markdown_release() -> str:
-    """Python-Markdown's version tuple, read from its __meta__.py without importing it."""
-    return _release("markdown", "__meta__.py", r"^__version_info__\s*=\s*(.+)$")
-
-
-def selectolax_release() -> str:
-    """selectolax's version, read from its __init__.py without importing it."""
-    return package_release("selectolax")
-
-
-def package_release(package: str) -> str:
-    """A package's `__version__ = "..."`, read from its __init__.py without importing it."""
-    return _release(package, "__init__.py", r'^__version__ = "(.+)"$')
-
-
-def pillow_release() -> str:
-    """Pillow's version, read from PIL/_version.py without importing Pillow (50 ms)."""
-    return _release("PIL", "_version.py", r'^__version__ = "(.+)"$')
-
-
-def _release(package: str, file: str, pattern: str) -> str:
-    """A package's version as its `file` (beside its __init__.py) states it; else a hash
-    of that file, so that a changed file still changes the cache's salt."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return "missing"
-    text = Path(spec.origin).with_name(file).read_text(encoding="utf-8")
-    found = re.search(pattern, text, re.MULTILINE)
-    return found.group(1).strip() if found else hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 class BuildCache:
@@ -120,7 +64,7 @@ class BuildCache:
         return CacheFile(self._path, self.warnings, f"{CACHE_FOLDER}/{self._path.name}")
 
     def encode(self, value: object) -> bytes:
-        """A value as the cache stores it (plain data; see cache_codec.py)."""
+        """A value as the cache stores it (plain data; see codec.py)."""
         return self._codec.encode(value)
 
     def _decoded(self, blob: bytes) -> object | None:

@@ -71,44 +71,29 @@ class CacheCodec:
             assert "@" + cls.__name__ not in self._classes, cls
             self._fields[cls] = tuple(f.name for f in fields)
             self._classes["@" + cls.__name__] = (cls, len(fields))
+        self._writers = _writers(self._fields, YamlMap, YamlList)
         self._makers = _makers(YamlMap, YamlList)
         self._decoder = self._new_decoder(memoryview(b""))
 
     def encode(self, value: object) -> bytes:
-        raw: list[bytes] = []
-        size = 0
-        fields, yaml_map, yaml_list = self._fields, self._yaml_map, self._yaml_list
+        raw = bytearray()  # the bytes values, one after another
+        writers = self._writers
 
-        def plain(v: Any) -> object:  # (any value; its exact type picks the branch)
-            nonlocal size
+        def plain(v: Any) -> object:  # (any value; its exact type picks how it is written)
             t = type(v)
             if t is str or t is int or t is bool or t is float or v is None:
                 return v
             if t is list:
                 return [plain(x) for x in v]
-            if t is tuple:
+            if t is tuple:  # (the common kinds first, without a call)
                 return {"t": [plain(x) for x in v]}
-            if t is bytes:
-                raw.append(v)
-                size += len(v)
-                return {"b": [size - len(v), size]}
-            if t is dict:
-                return {"d": [plain(x) for pair in v.items() for x in pair]}
-            if t is frozenset or t is set:
-                return {"f" if t is frozenset else "s": [plain(x) for x in v]}
-            if t is dt.date or t is dt.datetime:
-                return {t.__name__: v.isoformat()}
-            if t in fields:
-                return {"@" + t.__name__: [plain(getattr(v, name)) for name in fields[t]]}
-            if t is yaml_map:
-                pairs = [plain(x) for pair in v.items() for x in pair]
-                return {"yaml-map": [v.line, plain(v.key_lines), plain(v.plain), pairs]}
-            if t is yaml_list:
-                return {"yaml-list": [v.line, list(v.item_lines), [plain(x) for x in v]]}
-            raise Unstorable(f"the cache does not keep a {t.__module__}.{t.__qualname__}")
+            write = writers.get(t)
+            if write is None:
+                raise Unstorable(f"the cache does not keep a {t.__module__}.{t.__qualname__}")
+            return write(v, plain, raw)
 
         text = json.dumps(plain(value), separators=(",", ":"), check_circular=False).encode("ascii")
-        return b"".join((MAGIC, len(text).to_bytes(_LENGTH, "little"), text, *raw))
+        return b"".join((MAGIC, len(text).to_bytes(_LENGTH, "little"), text, raw))
 
     def decode(self, blob: bytes) -> object:
         if not blob.startswith(MAGIC):
@@ -161,6 +146,46 @@ def _items(payload: object) -> list:
 def _pairs(payload: object) -> dict:
     flat = iter(_items(payload))
     return dict(zip(flat, flat, strict=True))
+
+
+# How a value is written: (value, `plain` for the values inside it, the entry's bytes so far).
+Writer = Callable[[Any, Callable[[Any], object], bytearray], object]
+
+
+def _writers(fields: dict[type, tuple[str, ...]], yaml_map: type, yaml_list: type) -> dict[type, Writer]:
+    """How each kind of value that is not plain JSON is written, by its exact type (str,
+    numbers, None, list and tuple are written in `encode`); `_makers` makes them again."""
+
+    def written_bytes(v: bytes, plain: Callable[[Any], object], raw: bytearray) -> object:
+        start = len(raw)
+        raw += v
+        return {"b": [start, len(raw)]}
+
+    def written_map(v: Any, plain: Callable[[Any], object], raw: bytearray) -> object:
+        pairs = [plain(x) for pair in v.items() for x in pair]
+        return {"yaml-map": [v.line, plain(v.key_lines), plain(v.plain), pairs]}
+
+    def written_list(v: Any, plain: Callable[[Any], object], raw: bytearray) -> object:
+        return {"yaml-list": [v.line, list(v.item_lines), [plain(x) for x in v]]}
+
+    writers: dict[type, Writer] = {
+        bytes: written_bytes,
+        dict: lambda v, plain, raw: {"d": [plain(x) for pair in v.items() for x in pair]},
+        frozenset: lambda v, plain, raw: {"f": [plain(x) for x in v]},
+        set: lambda v, plain, raw: {"s": [plain(x) for x in v]},
+        dt.date: lambda v, plain, raw: {"date": v.isoformat()},
+        dt.datetime: lambda v, plain, raw: {"datetime": v.isoformat()},
+        yaml_map: written_map,
+        yaml_list: written_list,
+    }
+    for cls, names in fields.items():
+        writers[cls] = _dataclass_writer("@" + cls.__name__, names)
+    return writers
+
+
+def _dataclass_writer(name: str, fields: tuple[str, ...]) -> Writer:
+    """A dataclass as its name and its fields' values in order (made again by its __init__)."""
+    return lambda v, plain, raw: {name: [plain(getattr(v, field)) for field in fields]}
 
 
 def _makers(yaml_map: type, yaml_list: type) -> dict[str, Callable[[object], object]]:

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, cast
 
-from sleutelsite.cache import BuildCache, pillow_release
+from sleutelsite.cache import BuildCache
+from sleutelsite.cache.fingerprint import pillow_release
 from sleutelsite.kinds import Kind
 from sleutelsite.model import Page, Site
 from sleutelsite.render.share_card import (

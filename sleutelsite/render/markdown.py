@@ -6,7 +6,8 @@ import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from sleutelsite.cache import BuildCache, markdown_release
+from sleutelsite.cache import BuildCache
+from sleutelsite.cache.fingerprint import markdown_release
 from sleutelsite.errors import Problem, problem
 from sleutelsite.render.safety import Finding, unsafe_findings
 

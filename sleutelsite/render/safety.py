@@ -65,6 +65,8 @@ _AFTER = f"</div><{_END}></{_END}>"
 _FROM_END = frozenset({"html_unfinished", "html_not_closed"})
 
 Finding = tuple[str, tuple[tuple[str, str], ...], int]  # (code, args, line index in the Markdown)
+# Before it is located: (code, args, the needles that find its line in the Markdown, the node it is about)
+RawFinding = tuple[str, dict[str, str], tuple[str, ...], "LexborNode | None"]
 
 
 def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
@@ -72,11 +74,24 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
     from selectolax.lexbor import LexborHTMLParser  # only when converting: a warm build never does
 
     tree = LexborHTMLParser(_BEFORE + html + _AFTER, scripting=True)
-    found: list[tuple[str, dict[str, str], tuple[str, ...], LexborNode | None]] = []
+    found: list[RawFinding] = []
     root, head, body = tree.root, tree.head, tree.body
     # (the parser always makes <html>, <head> and <body>, and _BEFORE opens a <div> in it)
     assert root is not None and head is not None and body is not None and body.child is not None
-    refused: list[LexborNode] = []
+    _check_document(root, head, body, found)
+    ends = tree.tags(_END)
+    refused = _check_text(body.child, ends[-1].mem_id if ends else None, found)
+    if refused:  # what is inside a refused element goes with it: no finding of its own,
+        refused_ids = {r.mem_id for r in refused}
+        found = [f for f in found if f[3] is not None and not _inside(f[3], refused_ids)]
+    else:  # and what it leaves open is no question any more
+        _check_end(ends, found)
+    return _located(found, markdown)
+
+
+def _check_document(root: LexborNode, head: LexborNode, body: LexborNode, found: list[RawFinding]) -> None:
+    """What the text added outside the <div> it is in: attributes of <html> or <body>,
+    elements in <head>."""
     for node in (root, body):  # a <body ...> or <html ...> in the text adds attributes here
         if node.attributes:
             found.append(("html_tag_not_allowed", {"tag": node.tag or ""}, (f"<{node.tag}",), None))
@@ -84,9 +99,13 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
     for node in head.traverse(include_text=False):
         if node.tag != "head":
             found.append(_tag_finding(node.tag or "", None))
-    ends = tree.tags(_END)
-    marker = ends[-1].mem_id if ends else None
-    for node in body.child.traverse(include_text=False):  # the <div> the text is in, and the text
+
+
+def _check_text(div: LexborNode, marker: int | None, found: list[RawFinding]) -> list[LexborNode]:
+    """Every element of the text (in the <div>, but the marker after it) against the
+    allow-list; returns the elements refused."""
+    refused: list[LexborNode] = []
+    for node in div.traverse(include_text=False):  # the <div> the text is in, and the text
         tag = node.tag or ""  # (an element always has a tag)
         if tag in ALLOWED:
             attributes = node.attributes
@@ -96,17 +115,10 @@ def unsafe_findings(html: str, markdown: str) -> tuple[Finding, ...]:
             found.append(_tag_finding(tag, node))
             refused.append(node)
             _handlers(tag, node.attributes, found, node)
-    if refused:  # what is inside a refused element goes with it: no finding of its own,
-        refused_ids = {r.mem_id for r in refused}
-        found = [f for f in found if f[3] is not None and not _inside(f[3], refused_ids)]
-    else:  # and what it leaves open is no question any more
-        _check_end(ends, found)
-    return _located(found, markdown)
+    return refused
 
 
-def _tag_finding(
-    tag: str, node: LexborNode | None
-) -> tuple[str, dict[str, str], tuple[str, ...], LexborNode | None]:
+def _tag_finding(tag: str, node: LexborNode | None) -> RawFinding:
     code = "unsafe_tag" if tag in DANGEROUS else "html_tag_not_allowed"
     return (code, {"tag": tag}, (f"<{tag}", tag), node)
 
@@ -130,27 +142,25 @@ def _check_attributes(
                 found.append(("unsafe_style", {}, ("style=", "style"), node))
         elif name not in own and name not in GLOBAL and not name.startswith("aria-"):
             allowed = ", ".join([*sorted(own | GLOBAL), "aria-*"])
-            found.append(
-                (
-                    "html_attribute_not_allowed",
-                    {"attribute": name, "tag": tag, "allowed": allowed},
-                    (f"{name}=", name),
-                    node,
-                )
-            )
-        elif name in ("href", "cite"):
-            if value[:1] in ("/", "#"):  # most links: a page of this site, or a heading
-                continue
-            scheme = _scheme_of(value)
-            if scheme and scheme not in LINK_SCHEMES:
-                found.append(("unsafe_url", {"scheme": scheme}, (value[:30].lower(), f"{name}="), node))
-        elif name == "src":
-            if not _site_local(value):
-                found.append(("image_outside_static", {"src": value}, (value[:30].lower(), "src="), node))
-        elif name == "srcset":
-            for url in _srcset_urls(value):
-                if not _site_local(url):
-                    found.append(("image_outside_static", {"src": url}, (url[:30].lower(), "srcset="), node))
+            args = {"attribute": name, "tag": tag, "allowed": allowed}
+            found.append(("html_attribute_not_allowed", args, (f"{name}=", name), node))
+        elif name in _ADDRESSES:
+            _check_address(name, value, found, node)
+
+
+_ADDRESSES = frozenset({"href", "cite", "src", "srcset"})
+
+
+def _check_address(name: str, value: str, found: list, node: LexborNode | None) -> None:
+    """A link's scheme (href, cite) or whether an image comes from this site (src, srcset)."""
+    if name == "src" or name == "srcset":
+        for url in _srcset_urls(value) if name == "srcset" else [value]:
+            if not _site_local(url):
+                found.append(("image_outside_static", {"src": url}, (url[:30].lower(), f"{name}="), node))
+    elif value[:1] not in ("/", "#"):  # most links: a page of this site, or a heading
+        scheme = _scheme_of(value)
+        if scheme and scheme not in LINK_SCHEMES:
+            found.append(("unsafe_url", {"scheme": scheme}, (value[:30].lower(), f"{name}="), node))
 
 
 def _check_end(ends: list, found: list) -> None:
