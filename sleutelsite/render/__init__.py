@@ -13,12 +13,13 @@ import jinja2
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
-from sleutelsite.kinds import MUNICIPALITY, Kind
+from sleutelsite.kinds import MUNICIPALITY
 from sleutelsite.model import Page, Site
 from sleutelsite.render.assets import Assets, site_assets, with_pictures
 from sleutelsite.render.cards import share_cards
 from sleutelsite.render.context import (
     film_renderer,
+    kinds_with_feed,
     page_notice,
     shared_context,
 )
@@ -272,19 +273,12 @@ def _feed_makers(
                 signatories + lang.code,
                 partial(signatories_feed, site, site.signatories, lang.code),
             )
-        for kind in site.kinds:
-            if kind.feed and f"{prefix}/{kind.folder}/" in known_urls and _has_entries(site, kind, lang.code):
-                makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
-                    fed[kind.name] + lang.code,
-                    partial(entries_feed, site, kind, lang.code),
-                )
+        for kind in kinds_with_feed(site, lang.code, known_urls):
+            makers[f"{prefix.lstrip('/')}/{kind.folder}/feed.xml".lstrip("/")] = (
+                fed[kind.name] + lang.code,
+                partial(entries_feed, site, kind, lang.code),
+            )
     return makers
-
-
-def _has_entries(site: Site, kind: Kind, code: str) -> bool:
-    """Whether a kind's feed has anything to say: always for a kind from content files (an
-    empty feed says "nothing yet"); for the municipalities only where the maps made them."""
-    return kind.source == "markdown" or any(e.lang == code for e in site.of_kind(kind.name))
 
 
 def _municipality_exports(site: Site) -> dict[str, tuple[str, Callable[[], bytes]]]:

@@ -59,16 +59,28 @@ def translation_key(url: str, prefixes: tuple[str, ...]) -> str:
     return url
 
 
-def _feeds(
-    site: Site, prefix: str, known_urls: frozenset[str], t: dict[str, object]
-) -> list[tuple[object, str]]:
-    """(title, address) of every feed of this language."""
-    feeds = [
-        (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
+def kinds_with_feed(site: Site, code: str, known_urls: frozenset[str]) -> list[Kind]:
+    """The kinds whose feed this language has: its index page exists, and the kind is read
+    from content files (an empty feed says "nothing yet") or has entries in this language
+    (the municipalities: only where the maps made them)."""
+    prefix = site.settings.prefix(code)
+    return [
+        kind
         for kind in site.kinds
         if kind.feed
         and f"{prefix}/{kind.folder}/" in known_urls
-        and (kind.source == "markdown" or site.of_kind(kind.name))
+        and (kind.source == "markdown" or any(e.lang == code for e in site.of_kind(kind.name)))
+    ]
+
+
+def _feeds(
+    site: Site, code: str, known_urls: frozenset[str], t: dict[str, object]
+) -> list[tuple[object, str]]:
+    """(title, address) of every feed of this language."""
+    prefix = site.settings.prefix(code)
+    feeds = [
+        (t[f"feed_{kind.plural}"], f"{prefix}/{kind.folder}/feed.xml")
+        for kind in kinds_with_feed(site, code, known_urls)
     ]
     if f"{prefix}/ondertekenaars/" in known_urls:
         feeds.append((t["feed_signatories"], f"{prefix}/ondertekenaars/feed.xml"))
@@ -132,7 +144,7 @@ def shared_context(
         "href": href,
         "absolute_url": absolute_url,
         "picture": picture,
-        "feeds": _feeds(site, prefix, known_urls, t),
+        "feeds": _feeds(site, code, known_urls, t),
         "signatories": site.signatories,
         "signatory_count": len(site.signatories),
         "signatories_by_type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
