@@ -87,11 +87,10 @@ def load_municipalities(
         if first is not found:
             problems.append(problem(found.path, 1, "municipality_twice", first=first.path))
     signed = _signatories_by_code(places, signatories)
-    # What every language shares: the order and the province's slug, and a key of what each
+    # What every language shares: the order, and a key of what each
     # entry follows from (its page's memo key is made from it, not from the entry's repr).
     common = {
-        m.code: (geo.sort_key(m.name), geo.slugify(m.province_name), _status_key(statuses.get(m.code)))
-        for m in places.municipalities
+        m.code: (geo.sort_key(m.name), _status_key(statuses.get(m.code))) for m in places.municipalities
     }
     entries = []
     for lang in settings.languages:
@@ -104,11 +103,9 @@ def load_municipalities(
         )
         for m in places.municipalities:
             here = signed.get(m.code, ())
-            sort_name, province_slug, status_key = common[m.code]
+            sort_name, status_key = common[m.code]
             key = cache.key(words, m.code, status_key, repr(here))
-            entries.append(
-                _entry(m, statuses.get(m.code), prefix, lang.code, here, t, (sort_name, province_slug, key))
-            )
+            entries.append(_entry(m, statuses.get(m.code), prefix, lang.code, here, t, (sort_name, key)))
     return entries, places_key
 
 
@@ -133,13 +130,14 @@ def read_status(
 ) -> Status | None:
     """One status file checked (memoised by its bytes and the maps)."""
     path = file.relative_to(project).as_posix()
-    if file.is_symlink():
+    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
         problems.append(problem(path, 0, "symlink_outside"))
         return None
-    data = file.read_bytes()
-    if len(data) > MAX_FILE:
-        problems.append(problem(path, 0, "status_file_too_big", size=len(data), limit=MAX_FILE))
+    size = file.stat().st_size
+    if size > MAX_FILE:  # (before reading it)
+        problems.append(problem(path, 0, "status_file_too_big", size=size, limit=MAX_FILE))
         return None
+    data = file.read_bytes()
     key = cache.key("status", path, data, places_key)
     hit = cache.get("status", key)
     if isinstance(hit, tuple) and len(hit) == 2:
@@ -280,9 +278,9 @@ def _entry(
     lang: str,
     signed: tuple[tuple[str, str], ...],
     t: dict[str, object],
-    shared: tuple[str, str, str],  # its order, its province's slug, the key of what it follows from
+    shared: tuple[str, str],  # its order, and the key of what it follows from
 ) -> Entry:
-    sort_name, province_slug, source_key = shared
+    sort_name, source_key = shared
     step = status.status if status else STATUSES[0]
     labels = cast("dict[str, str]", t.get("statuses", {}))
     words = str(t.get("municipality_description", "{name}: {status}."))
@@ -294,10 +292,8 @@ def _entry(
         "note": status.note if status else "",
         "code": m.code,
         "province": m.province_name,
-        "province_slug": province_slug,
         "sort_name": sort_name,
         "signatories": signed,
-        "status_file": f"{STATUS_FOLDER}/{m.slug}.yaml",
         "status_label": labels.get(step, step),
         "description": words.format(name=m.name, status=labels.get(step, step)),
     }

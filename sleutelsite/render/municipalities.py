@@ -90,12 +90,10 @@ def _examples(site: Site, code: str) -> list[tuple[object, str]]:
     ]
 
 
-def _by_province(entries: list[Entry]) -> list[tuple[str, str, list[Entry]]]:
-    """(province, its slug, its municipalities in Dutch alphabetical order), by province name."""
+def _by_province(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """(province, its municipalities), by province name; the entries come in the kind's
+    order, Dutch alphabetical (kinds: order by sort_name)."""
     found: dict[str, list[Entry]] = {}
     for entry in entries:
         found.setdefault(str(entry.province), []).append(entry)
-    return [
-        (name, geo.slugify(name), sorted(items, key=lambda e: str(e.sort_name)))
-        for name, items in sorted(found.items(), key=lambda kv: geo.sort_key(kv[0]))
-    ]
+    return sorted(found.items(), key=lambda kv: geo.sort_key(kv[0]))
