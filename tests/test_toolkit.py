@@ -17,7 +17,7 @@ import sleutelsite.render.toolkit as render_toolkit
 from conftest import ROOT, TODAY, copy_project
 from sleutelsite.build import build
 from sleutelsite.render.docx import FIXED_MOMENT, DocxPart, docx_bytes
-from sleutelsite.render.toolkit import fill_in_municipality
+from sleutelsite.render.toolkit import texts_for_municipalities
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from page_weight import page_weights
@@ -138,9 +138,15 @@ def test_each_part_starts_on_a_new_page_and_fill_ins_are_yellow():
     assert yellow == ["[naam gemeente]", "[datum]"]
 
 
-def test_fill_in_municipality_puts_the_name_in_every_marked_place():
+def test_a_municipality_gets_its_name_in_every_marked_place():
+    from sleutelsite.load import load_site
+    from sleutelsite.load.content import Options
+    from sleutelsite.render.markdown import MarkdownRenderer
+
     motion = (ROOT / "content" / "aan-de-slag" / "motie.md").read_text()
-    filled = fill_in_municipality(motion, "[naam gemeente]", "Testdorp")
+    site = load_site(ROOT, Options(today=TODAY))
+    texts = texts_for_municipalities(site, "nl", MarkdownRenderer())
+    filled = "Testdorp".join(texts[0].parts)
     assert "[naam gemeente]" not in filled
     assert filled.count("Testdorp") == motion.count("[naam gemeente]") == 2
     assert "De raad van de gemeente Testdorp, in vergadering bijeen op [datum]," in filled

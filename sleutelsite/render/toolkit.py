@@ -3,8 +3,8 @@ council (content/aan-de-slag/motie.md and brief.md, and their translations) as o
 editable .docx, memoised by what it follows from.
 
 The texts mark the places to fill in between square brackets; the municipality's name is
-the language's `toolkit_municipality` ("[naam gemeente]"), so a page for one municipality
-can fill it in with `fill_in_municipality`.
+the language's `toolkit_municipality` ("[naam gemeente]"), so each municipality's page
+shows them with its name in that place (`texts_for_municipalities`).
 """
 
 from __future__ import annotations
@@ -116,8 +116,3 @@ def texts_for_municipalities(site: Site, code: str, markdown: MarkdownRenderer) 
         parts = tuple(Markup(part) for part in html.split(placeholder))
         found.append(FillIn(str(entry.values.get("title", "")), parts))
     return found
-
-
-def fill_in_municipality(text: str, placeholder: str, name: str) -> str:
-    """A toolkit text with the municipality's name in its marked place."""
-    return text.replace(placeholder, name)
