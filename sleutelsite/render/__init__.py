@@ -288,7 +288,7 @@ def _municipality_exports(site: Site) -> dict[str, tuple[str, Callable[[], bytes
     entries = [e for e in site.of_kind(MUNICIPALITY.name) if e.lang == code]
     if not entries:
         return {}
-    inputs = repr([(e.values, e.url) for e in entries])
+    inputs = "".join(e.source_key for e in entries)  # (each covers its values and address)
     base_url = site.settings.base_url
     return {
         f"{MUNICIPALITY.folder}.json": (inputs, lambda: municipalities_json(entries, base_url)),
