@@ -98,7 +98,7 @@ class Page:
     source_key: str = field(default="", repr=False, compare=False)  # the entry's
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 50,000 of them on a large list: no dict each
 class Signatory:
     name: str
     type: str
