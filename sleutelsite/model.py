@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,6 +112,21 @@ class Signatory:
     logo: str = ""
     statement: str = ""
     anchor: str = ""  # unique id on the list page, from the name: "org-pharos"
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A file's bytes kept compressed (zlib) until they are written: a large site's pages
+    held all at once until the write stage (see speed/plan.py, "packed")."""
+
+    data: bytes
+
+    @classmethod
+    def of(cls, content: bytes) -> Packed:
+        return cls(zlib.compress(content, 1))
+
+    def unpacked(self) -> bytes:
+        return zlib.decompress(self.data)
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,12 @@ def stored_classes() -> tuple[type, ...]:
     from sleutelsite.kinds import Kind, KindField
     from sleutelsite.load.content import SourceFile
     from sleutelsite.load.municipalities import Status
-    from sleutelsite.model import Entry, Language, Page, Settings, Signatory
+    from sleutelsite.model import Entry, Language, Packed, Page, Settings, Signatory
     from sleutelsite.render.geo_map import Drawing
 
     return (
         *(Entry, Kind, KindField, Language, Page, Problem, Settings, Signatory, SourceFile),
-        *(Geography, Municipality, Province, Status, Drawing),
+        *(Geography, Municipality, Province, Status, Drawing, Packed),
     )
 
 

@@ -14,7 +14,7 @@ import jinja2
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
 from sleutelsite.kinds import MUNICIPALITY
-from sleutelsite.model import Page, Site
+from sleutelsite.model import Packed, Page, Site
 from sleutelsite.render.assets import Assets, site_assets, with_pictures
 from sleutelsite.render.cards import share_cards
 from sleutelsite.render.context import (
@@ -39,7 +39,7 @@ from sleutelsite.render.templates import make_environment, prepare_templates, te
 from sleutelsite.render.toolkit import start_toolkit_files, texts_for_municipalities, toolkit_downloads
 from sleutelsite.speed import Job, SerialRunner
 
-Output = dict[PurePosixPath, bytes | Path]  # bytes to write, or a static file to copy
+Output = dict[PurePosixPath, bytes | Packed | Path]  # bytes to write (maybe packed), or a static file to copy
 
 
 @dataclass(frozen=True)

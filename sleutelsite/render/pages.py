@@ -8,6 +8,7 @@ shared values that its template (with everything it extends or includes) refers 
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmllib
 import re
 import sys
@@ -21,7 +22,7 @@ import jinja2
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem
 from sleutelsite.kinds import PAGE, Kind
-from sleutelsite.model import Entry, Page, Settings, Site
+from sleutelsite.model import Entry, Packed, Page, Settings, Site
 from sleutelsite.render.cards import ShareCard
 from sleutelsite.render.context import Alternate, alternates_finder, children_of, page_of
 from sleutelsite.render.links import link_prefix, site_links
@@ -49,7 +50,7 @@ class RenderedPage:
     url: str
     source: str  # the content file, for error messages
     template: str
-    html: bytes
+    html: bytes | Packed  # (Packed on a large site: see speed/plan.py)
     findings: tuple[Finding, ...]  # unsafe markup in the page's Markdown
     hrefs: tuple[str, ...]  # every href and src, unescaped
     ids: frozenset[str]
@@ -212,9 +213,8 @@ def render_pages(
            for _, job, renderer in misses):  # fmt: skip
         ready()
     done = _hits(hits, cache)
-    for (key, _, _), (result, markdown_keys) in zip(
-        misses, runner.map("pages", _render_one, misses), strict=True
-    ):
+    render = _render_packed if runner.packs("pages", len(jobs)) else _render_one
+    for (key, _, _), (result, markdown_keys) in zip(misses, runner.map("pages", render, misses), strict=True):
         if isinstance(result, RenderedPage):
             cache.put("page", key, (result.html, result.findings, result.hrefs, result.ids, markdown_keys))
         done.append(result)
@@ -230,7 +230,8 @@ def _hits(hits: list[Work], cache: BuildCache) -> list[RenderedPage | Problem]:
     for key, hit in cache.get_many("page", set(waiting)):
         job, renderer = waiting.pop(key)
         html, findings, hrefs, ids, markdown_keys = cast(
-            "tuple[bytes, tuple[Finding, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]", hit
+            "tuple[bytes | Packed, tuple[Finding, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]",
+            hit,
         )
         for markdown_key in markdown_keys:  # needed again after a template change: keep it
             cache.touch("md", markdown_key)
@@ -241,6 +242,14 @@ def _hits(hits: list[Work], cache: BuildCache) -> list[RenderedPage | Problem]:
             cache.put("page", key, (result.html, result.findings, result.hrefs, result.ids, markdown_keys))
         results.append(result)
     return results
+
+
+def _render_packed(work: Work) -> Made:
+    """As _render_one, with the page's HTML compressed (in the worker that made it)."""
+    result, markdown_keys = _render_one(work)
+    if isinstance(result, RenderedPage) and isinstance(result.html, bytes):
+        result = dataclasses.replace(result, html=Packed.of(result.html))
+    return result, markdown_keys
 
 
 def _render_one(work: Work) -> Made:

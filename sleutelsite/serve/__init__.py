@@ -21,6 +21,7 @@ from sleutelsite.build import Engine, build_date, make_site
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import MAX_REPORTED, BuildError, Problem, more_of_these_kinds
 from sleutelsite.load.content import Options
+from sleutelsite.model import Packed
 from sleutelsite.render import Output, Preview, make_environment
 from sleutelsite.serve.watch import FileEvents
 from sleutelsite.speed import Plan, make_runner
@@ -115,6 +116,8 @@ def with_overlay(
     overlay = overlay_html(problems, project, words or OVERLAY_WORDS).encode("utf-8")
     result: Output = {}
     for path, data in files.items():
+        if path.suffix == ".html" and isinstance(data, Packed):
+            data = data.unpacked()
         if path.suffix == ".html" and isinstance(data, bytes) and b"</body>" in data:
             data = data.replace(b"</body>", overlay + b"</body>", 1)
         result[path] = data

@@ -55,6 +55,12 @@ _BACKGROUND_FROM = MappingProxyType(
 )
 
 
+# Pages of a build from which their HTML is held compressed until written (model.Packed):
+# the large benchmark's 10,716 pages are 280 MB of HTML, all held at once in the build
+# process until the write stage. Compressed in the render workers (zlib level 1).
+_PACKED_FROM = MappingProxyType({"pages": 5000})
+
+
 @dataclass(frozen=True)
 class Plan:
     """How a build shares its work: `workers` processes at most (1: all work in this
@@ -63,6 +69,7 @@ class Plan:
     workers: int = 1
     shared_from: Mapping[str, int] = field(default_factory=lambda: _SHARED_FROM)
     background_from: Mapping[str, int] = field(default_factory=lambda: _BACKGROUND_FROM)
+    packed_from: Mapping[str, int] = field(default_factory=lambda: _PACKED_FROM)
     chunk: int = 8  # items a worker takes at a time: a slow one simply takes fewer
 
     @classmethod
@@ -84,6 +91,7 @@ class Plan:
             workers=workers,
             shared_from={kind: 1 for kind in _SHARED_FROM},
             background_from={kind: 0 for kind in _BACKGROUND_FROM},
+            packed_from={kind: 1 for kind in _PACKED_FROM},
             chunk=1,
         )
 
@@ -92,6 +100,10 @@ class Plan:
         if self.workers < 2 or items < self.shared_from.get(kind, _NEVER):
             return 1
         return min(self.workers, -(-items // self.chunk))
+
+    def packs(self, kind: str, count: int) -> bool:
+        """Whether `count` results of this kind are held compressed until written."""
+        return count >= self.packed_from.get(kind, _NEVER)
 
     def in_background(self, kind: str, size: int) -> bool:
         """Whether a job of this kind and input size runs in another process meanwhile."""

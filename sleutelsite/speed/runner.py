@@ -79,6 +79,10 @@ class SerialRunner:
         """work(), to be asked for later with `.result()`. `size`: its input, for the plan."""
         return _Later(work)
 
+    def packs(self, kind: str, count: int) -> bool:
+        """Whether `count` results of this kind are held compressed (model.Packed)."""
+        return self.plan.packs(kind, count)
+
     def close(self) -> None:
         """Cancel every job started here and never collected."""
 

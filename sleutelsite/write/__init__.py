@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from sleutelsite.model import Packed
 from sleutelsite.write.folders import MARKER, check_output_folder
 from sleutelsite.write.staging import Staging, TreeMemory, WriteStats
 
@@ -25,9 +26,12 @@ __all__ = ["MARKER", "TreeMemory", "WriteStats", "check_output_folder", "write_s
 
 
 def write_site(
-    files: dict[PurePosixPath, bytes | Path], out: Path, project: Path, memory: TreeMemory | None = None
+    files: dict[PurePosixPath, bytes | Packed | Path],
+    out: Path,
+    project: Path,
+    memory: TreeMemory | None = None,
 ) -> WriteStats:
-    """Make `out` hold exactly `files` (bytes, or a file to copy), swapped in at once."""
+    """Make `out` hold exactly `files` (bytes, packed bytes, or a file to copy), swapped in at once."""
     staging = Staging(out, project, memory)
     try:
         return staging.finish(files)

@@ -11,6 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from sleutelsite.model import Packed
 from sleutelsite.write.folders import MARKER, check_output_folder, prev_folder, recover, swap, work_folder
 
 
@@ -122,7 +123,7 @@ class Staging:
             os.makedirs(folder, exist_ok=True)
         self._folders.add(folder)
 
-    def finish(self, files: dict[PurePosixPath, bytes | Path]) -> WriteStats:
+    def finish(self, files: dict[PurePosixPath, bytes | Packed | Path]) -> WriteStats:
         """Make the folder hold exactly `files` (plus the marker) and swap it in."""
         written, unchanged = self._update(files)
         work, out, memory = self.work, self.out, self.memory
@@ -143,13 +144,15 @@ class Staging:
         if self.fresh:
             shutil.rmtree(self.work, ignore_errors=True)
 
-    def _update(self, files: dict[PurePosixPath, bytes | Path]) -> tuple[int, int]:
+    def _update(self, files: dict[PurePosixPath, bytes | Packed | Path]) -> tuple[int, int]:
         """Remove what is no longer wanted, then put every file in place: (written, unchanged)."""
         known_work = self._remove_unwanted({str(path) for path in files})
         written = unchanged = 0
         for path in sorted(files):
             data = files[path]
             content = data.read_bytes() if isinstance(data, Path) else data
+            if isinstance(content, Packed):
+                content = content.unpacked()
             outcome, stamp = self.place(path, content)
             if outcome.startswith("written"):
                 written += 1
