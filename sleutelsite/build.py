@@ -80,7 +80,7 @@ def build(
     options = Options(today=today or build_date(), include_drafts=drafts)
     check_output_folder(Path(os.path.abspath(out)), project)  # before any work, not after it
     folder = project / CACHE_FOLDER if use_cache else None
-    memo = BuildCache(folder)
+    memo = BuildCache(folder) if use_cache else BuildCache(keep_big=False)
     try:
         with make_runner(plan or Plan.for_machine(), [memo]) as runner:
             engine = Engine(project, memo, runner, make_environment(project / "templates", folder))
@@ -110,7 +110,7 @@ def check(
 ) -> Site:
     """Everything a build checks, writing nothing. `strict` asks more (see README)."""
     options = Options(today=today or build_date(), strict=strict)
-    memo = BuildCache()
+    memo = BuildCache(keep_big=False)
     with make_runner(plan or Plan.for_machine(), [memo]) as runner:
         site, _ = make_site(
             Engine(project, memo, runner, make_environment(project / "templates")), options, base_url

@@ -36,10 +36,15 @@ Slot = tuple[str, str]
 
 
 class BuildCache:
-    """One per build or per `serve` process; pass it along, never keep it global."""
+    """One per build or per `serve` process; pass it along, never keep it global.
 
-    def __init__(self, folder: Path | None = None) -> None:
+    `keep_big=False` (only without a folder: a build with --no-cache, `check`): what no
+    later build can read is not kept either: the big kinds, which this build makes once
+    each (the large benchmark's Markdown alone held 70 MB), nor sent back by workers."""
+
+    def __init__(self, folder: Path | None = None, keep_big: bool = True) -> None:
         self.salt = engine_fingerprint().encode()
+        self._keep_big = keep_big or folder is not None
         self._memory: dict[Slot, object] = {}
         self._pending: dict[Slot, bytes] = {}  # entries, encoded, to save
         self._inherited: dict[Slot, bytes] = {}  # a forked worker's: the build process saves them
@@ -182,6 +187,8 @@ class BuildCache:
     def put(self, ns: str, key: str, value: object) -> None:
         slot = (ns, key)
         self._used.add(slot)
+        if not self._keep_big and ns in BIG:
+            return
         if self._made is not None:  # a forked worker: its parent keeps it (see `changes`)
             try:
                 self._made[slot] = (True, self._codec.encode(value))
