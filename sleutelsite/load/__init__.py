@@ -17,7 +17,7 @@ from sleutelsite.load.kinds import check_kind_words, load_kinds
 from sleutelsite.load.municipalities import load_municipalities
 from sleutelsite.load.pictures import pictures_of
 from sleutelsite.load.signatories import start_signatories
-from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
+from sleutelsite.load.yaml_file import YamlList, YamlMap, leads_outside, read_yaml, undecodable
 from sleutelsite.model import Entry, Language, Settings, Site
 from sleutelsite.speed import SerialRunner
 
@@ -178,7 +178,7 @@ def load_settings(project: Path, base_url: str | None, problems: list[Problem]) 
 def _settings_text(project: Path, problems: list[Problem]) -> str | None:
     """The text of site.yaml, or None (with a problem) when it is missing or unreadable."""
     file = project / SETTINGS
-    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+    if leads_outside(file, project):
         problems.append(problem(SETTINGS, 0, "symlink_outside"))
         return None
     if not file.is_file():
@@ -212,14 +212,13 @@ def _files_below(project: Path, folder: str, problems: list[Problem]) -> frozens
     found: set[str] = set()
     if not root.is_dir():
         return frozenset()
-    resolved_project = project.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
         for name in sorted(filenames) + [d for d in dirnames if (here / d).is_symlink()]:
             file = here / name
             rel = file.relative_to(project).as_posix()
-            if file.is_symlink() and not file.resolve().is_relative_to(resolved_project):
+            if leads_outside(file, project):
                 problems.append(problem(rel, 0, "symlink_outside"))
                 continue
             if name.startswith(".") or not file.is_file():

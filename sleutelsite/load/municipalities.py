@@ -33,7 +33,7 @@ from sleutelsite.load.content import field_checks
 from sleutelsite.load.fields import Field, check_fields, did_you_mean
 from sleutelsite.load.maps import MAPS_FOLDER, names_of_places
 from sleutelsite.load.urls import check_url
-from sleutelsite.load.yaml_file import YamlList, YamlMap, read_yaml, undecodable
+from sleutelsite.load.yaml_file import YamlList, YamlMap, leads_outside, read_yaml, undecodable
 from sleutelsite.model import Entry, Settings, Signatory
 
 STATUS_FOLDER = "gemeenten"  # top level, beside signatories.yaml
@@ -130,7 +130,7 @@ def read_status(
 ) -> Status | None:
     """One status file checked (memoised by its bytes and the maps)."""
     path = file.relative_to(project).as_posix()
-    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+    if leads_outside(file, project):
         problems.append(problem(path, 0, "symlink_outside"))
         return None
     size = file.stat().st_size

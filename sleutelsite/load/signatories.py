@@ -27,7 +27,7 @@ from sleutelsite.load.signatory_entries import anchor_of, checked_entries, stop_
 from sleutelsite.load.signatory_fields import PATH
 from sleutelsite.load.signatory_groups import checked_groups, checked_part, entry_starts, read_in_groups
 from sleutelsite.load.urls import website_domain
-from sleutelsite.load.yaml_file import MAX_PROBLEMS, YamlList, read_yaml, undecodable
+from sleutelsite.load.yaml_file import MAX_PROBLEMS, YamlList, leads_outside, read_yaml, undecodable
 from sleutelsite.model import Signatory
 from sleutelsite.speed import Job, SerialRunner
 
@@ -146,7 +146,7 @@ def _load_signatories(
     cache: BuildCache,
 ) -> list[Signatory]:
     file = project / PATH
-    if file.is_symlink() and not file.resolve().is_relative_to(project.resolve()):
+    if leads_outside(file, project):
         problems.append(problem(PATH, 0, "symlink_outside"))
         return []
     if not file.is_file():

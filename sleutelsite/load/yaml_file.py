@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import yaml
 from yaml.composer import ComposerError
@@ -72,6 +73,13 @@ def read_yaml(
     finally:
         loader.dispose()
     return data, problems
+
+
+def leads_outside(file: Path, project: Path) -> bool:
+    """Whether a file of the project is a symbolic link to somewhere outside it (refused
+    for every file the project reads: a pull request could otherwise publish any file of
+    the machine that builds it); a link within the project is read like any file."""
+    return file.is_symlink() and not file.resolve().is_relative_to(project.resolve())
 
 
 def undecodable(path: str, err: UnicodeDecodeError) -> Problem:
