@@ -80,7 +80,7 @@ def build(
     options = Options(today=today or build_date(), include_drafts=drafts)
     check_output_folder(Path(os.path.abspath(out)), project)  # before any work, not after it
     folder = project / CACHE_FOLDER if use_cache else None
-    memo = BuildCache(folder) if use_cache else BuildCache(keep_big=False)
+    memo = BuildCache(folder, keep_big=use_cache)  # (without a folder: nothing big kept)
     try:
         with make_runner(plan or Plan.for_machine(), [memo]) as runner:
             engine = Engine(project, memo, runner, make_environment(project / "templates", folder))
