@@ -12,20 +12,21 @@ on every machine with the same Pillow. Saved as a PNG with a fixed palette: the
 background, and 15 steps from it to each colour drawn on it (the edges of smooth text
 are such blends), so the brand colours stay exact. `CardPainter` draws what every card
 shares once and paints each card's text straight into palette entries; zlib's RLE
-strategy packs it. About 20 KB, far under the 300 KB above which WhatsApp drops a
-preview; 7-12 ms a card on a loaded 2-core machine, where choosing 64 colours and
-`optimize` took 110 ms (benchmarks/card_speed.py).
+strategy packs it, and only the rows with words are packed per card (card_png.py). About
+20-30 KB, far under the 300 KB above which WhatsApp drops a preview; choosing 64 colours
+and `optimize` took 110 ms a card (benchmarks/card_speed.py prints today's figures).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sleutelsite.render.card_png import PalettePng
 
 if TYPE_CHECKING:  # Pillow is imported where a card is drawn: a warm build draws none
     from PIL import Image, ImageFont
@@ -41,7 +42,7 @@ _VOWELS = frozenset("aeiouyáéíóúàèäëïöüâêîôû")
 _ONSETS = frozenset(c + r for c in "bcdfgkpt" for r in "rl") | {"ch"}
 _BLEND_STEPS = 15  # palette entries from the background to each colour on it
 # Bump when the drawing changes: it is part of each card's memo key and address.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 # Per coverage 0-255 of drawn text: its step of blending, and whether it shows at all.
 _STEP_OF = tuple(round(value * _BLEND_STEPS / 255) for value in range(256))
 _COVERED = tuple(255 if step else 0 for step in _STEP_OF)
@@ -100,7 +101,7 @@ class CardPainter:
         self.colours = colours
         self._loaded: dict[tuple[bytes, int], ImageFont.FreeTypeFont] = {}
         self._base: Image.Image | None = None  # palette indices, as an "L" image
-        self._palette: list[int] = []
+        self._writer = PalettePng(b"", 0, 0, b"")  # (made with the base)
 
     def png(self, title: str, subtitle: str) -> bytes:
         """The card as PNG bytes, the same for the same words."""
@@ -116,7 +117,7 @@ class CardPainter:
         draw = ImageDraw.Draw(layer)
         for index, line in enumerate(title_lines):
             draw.text((_MARGIN, top + index * line_height), line, font=title_font, fill=255)
-        _paint(card, layer, 0)
+        painted = [_paint(card, layer, 0)]
         # The subtitle, under the title, at most two lines, in entries 16 to 30.
         sub_font = self._font(self.fonts.regular, _SUBTITLE_SIZE)
         sub_top = top + len(title_lines) * line_height + 24
@@ -125,11 +126,11 @@ class CardPainter:
         draw = ImageDraw.Draw(layer)
         for index, line in enumerate(_lines(_plain(subtitle), sub_font, text_width, room)):
             draw.text((_MARGIN, sub_top + index * round(_SUBTITLE_SIZE * 1.3)), line, font=sub_font, fill=255)
-        _paint(card, layer, _BLEND_STEPS)
-        card.putpalette(self._palette)  # (the "L" image of indices becomes a "P" image)
-        out = io.BytesIO()
-        card.save(out, "PNG", compress_level=6, compress_type=zlib.Z_RLE)
-        return out.getvalue()
+        painted.append(_paint(card, layer, _BLEND_STEPS))
+        rows = [box for box in painted if box is not None]
+        band_top = min((box[1] for box in rows), default=0)
+        band_end = max((box[3] for box in rows), default=0)
+        return self._writer.png(card.crop((0, band_top, WIDTH, band_end)).tobytes(), band_top)
 
     def _font(self, data: bytes, size: int) -> ImageFont.FreeTypeFont:
         if (data, size) not in self._loaded:
@@ -157,20 +158,21 @@ class CardPainter:
         draw.rectangle((0, HEIGHT - 18, WIDTH, HEIGHT), fill=colours.accent)
         palette = _palette(colours)
         indexed = card.quantize(palette=palette, dither=Image.Dither.NONE)
-        self._palette = list(palette.getpalette() or [])
         self._base = Image.frombytes("L", indexed.size, indexed.tobytes())
+        self._writer = PalettePng(indexed.tobytes(), WIDTH, HEIGHT, bytes(palette.getpalette() or []))
         return self._base
 
 
-def _paint(card: Image.Image, coverage: Image.Image, first: int) -> None:
+def _paint(card: Image.Image, coverage: Image.Image, first: int) -> tuple[int, int, int, int] | None:
     """Where `coverage` (text drawn in 255 on 0) covers the card, the palette entry of
-    that much of the colour whose blends follow entry `first`."""
+    that much of the colour whose blends follow entry `first`; the box painted."""
     box = coverage.getbbox()
     if box is None:
-        return
+        return None
     drawn = coverage.crop(box)
     indices = drawn.point([first + step if step else 0 for step in _STEP_OF])
     card.paste(indices, box[:2], drawn.point(_COVERED))
+    return box
 
 
 def _palette(colours: CardColours) -> Image.Image:
