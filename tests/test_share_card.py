@@ -4,16 +4,16 @@ the same words, in the campaign's colours, titles of any length fitted."""
 from __future__ import annotations
 
 import io
+import random
 
 import pytest
 import yaml
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw
 
 from conftest import ROOT
+from sleutelsite.render.card_text import Face, font, lines
 from sleutelsite.render.share_card import (
     CardColours,
-    _font,
-    _lines,
     card_fonts,
     colours_from_css,
     share_card_png,
@@ -73,20 +73,43 @@ def test_colours_come_from_the_stylesheet():
 
 
 def test_long_word_is_broken_between_syllables(fonts):
-    font = _font(fonts.bold, 80)
-    lines = _lines("Ervaringsdeskundigheidsbevorderingsprogramma", font, 1040, 3)
-    assert lines == ["Ervaringsdeskundig-", "heidsbevorderingspro-", "gramma"]
-    assert all(font.getlength(line) <= 1040 for line in lines)
+    face = Face(font(fonts.bold, 80))
+    found = lines("Ervaringsdeskundigheidsbevorderingsprogramma", face, 1040, 3)
+    assert found == ["Ervaringsdeskundig-", "heidsbevorderingspro-", "gramma"]
+    assert all(face.font.getlength(line) <= 1040 for line in found)
 
 
 def test_too_long_title_ends_in_an_ellipsis_with_its_diacritics_kept(fonts):
-    font = _font(fonts.bold, 50)
-    lines = _lines(LONG_TITLE, font, 1040, 5)
-    assert len(lines) == 5
-    assert lines[-1] == "gemeente, met ë en ï, die veel te…"  # ends after a whole word
-    assert "naïeve coördinatoren:" in " ".join(lines)
-    assert all(font.getlength(line) <= 1040 for line in lines)
-    assert _lines("Kort", font, 1040, 5) == ["Kort"]
+    face = Face(font(fonts.bold, 50))
+    found = lines(LONG_TITLE, face, 1040, 5)
+    assert len(found) == 5
+    assert found[-1] == "gemeente, met ë en ï, die veel te…"  # ends after a whole word
+    assert "naïeve coördinatoren:" in " ".join(found)
+    assert all(face.font.getlength(line) <= 1040 for line in found)
+    assert lines("Kort", face, 1040, 5) == ["Kort"]
+
+
+WORDS = (
+    "sleutelpersoon gemeente wijk Ëlla Zoë zorg huisvesting bevorderingsprogramma's ÉÉN jjjj "
+    "Tv AVAVA Wat? fjord 'citaat' (haakjes) Yvonne T.W. r,g … 12:30 — ÿ Ŋ ẞ ∑ 😀 عربي"
+).split()
+
+
+@pytest.mark.parametrize("which,size", [("bold", 80), ("bold", 56), ("bold", 50), ("regular", 32)])
+def test_a_line_drawn_word_by_word_has_the_pixels_of_the_line_drawn_whole(fonts, which, size):
+    face = Face(font(getattr(fonts, which), size))
+    rng = random.Random(size)
+    lines_tried = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 9))) for _ in range(60)]
+    between_pixels = 0
+    for line in [*lines_tried, "zorg zorg zorg", "a  b"]:
+        whole = Image.new("L", (2600, 200), 0)
+        ImageDraw.Draw(whole).text((80, 50), line, font=face.font, fill=255)
+        by_word = Image.new("L", (2600, 200), 0)
+        face.draw(by_word, (80, 50), line, tuple(range(256)))
+        assert ImageChops.difference(whole, by_word).getbbox() is None, line
+        assert face.width(line) == face.font.getlength(line), line
+        between_pixels += face.width(line) % 1 != 0
+    assert between_pixels  # kerned pairs leave the pen between pixels: that case is tried
 
 
 def test_fonts_are_shipped_with_their_licence():
