@@ -74,7 +74,7 @@ def card_figures(runs: int) -> None:
     times = []
     for item in words[:20]:
         started = time.perf_counter()
-        _, png = maker(item)
+        png = maker(item)
         times.append(time.perf_counter() - started)
     print(f"one card: {statistics.median(times) * 1000:.1f} ms (median of 20), {len(png) / 1024:.1f} KB")
     shared = Plan(workers=2, shared_from={"share cards": 1})

@@ -147,3 +147,31 @@ def test_a_project_kind_with_share_card_false_shares_the_card_of_its_index_page(
     index = head(tmp_path / "out" / "agenda" / "index.html")
     assert index["og:image"].startswith("https://example.org/kaarten/")
     assert meta["og:image"] == index["og:image"]
+
+
+def test_a_card_is_named_after_all_it_is_drawn_from():
+    from sleutelsite.render.cards import CardMaker, CardNames, _colours, _fonts
+    from sleutelsite.render.share_card import CardColours, CardFonts
+
+    maker = CardMaker("Sleutelpersonen Werken", _fonts(ROOT), _colours(ROOT))
+    words = CardWords("Lubna", "Sleutelpersoon")
+    name = CardNames(maker.inputs())(words)
+    assert re.fullmatch(r"[0-9a-f]{16}\.png", name)
+    assert CardNames(maker.inputs())(words) == name  # the same inputs: the same address
+    others = [
+        CardMaker("Een andere campagne", maker.fonts, maker.colours),
+        CardMaker(maker.site_name, CardFonts(maker.fonts.regular, maker.fonts.regular), maker.colours),
+        CardMaker(maker.site_name, maker.fonts, CardColours(background="#123456")),
+    ]
+    names = {CardNames(other.inputs())(words) for other in others}
+    names |= {
+        CardNames(maker.inputs())(CardWords(*other))
+        for other in [("Lubna", ""), ("Sakina", "Sleutelpersoon")]
+    }
+    names |= {CardNames(maker.inputs())(CardWords("Lubn", "aSleutelpersoon"))}  # (parts kept apart)
+    assert name not in names and len(names) == 6
+    inputs = maker.inputs()
+    assert share_card.RENDERER_VERSION in inputs  # a new drawing: new addresses
+    from sleutelsite.cache.fingerprint import pillow_release
+
+    assert pillow_release() in inputs

@@ -15,8 +15,8 @@ from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError, Problem, problem
 from sleutelsite.kinds import MUNICIPALITY
 from sleutelsite.model import Packed, Page, Site
-from sleutelsite.render.assets import Assets, site_assets, with_pictures
-from sleutelsite.render.cards import share_cards
+from sleutelsite.render.assets import Assets, start_site_assets, with_pictures
+from sleutelsite.render.cards import start_share_cards
 from sleutelsite.render.context import (
     film_renderer,
     kinds_with_feed,
@@ -30,6 +30,7 @@ from sleutelsite.render.exports import (
     signatories_json,
 )
 from sleutelsite.render.feeds import entries_feed, robots, signatories_feed, sitemap
+from sleutelsite.render.geo_map import Drawing
 from sleutelsite.render.links import broken_links
 from sleutelsite.render.markdown import MarkdownRenderer
 from sleutelsite.render.municipalities import map_drawing, municipality_context
@@ -70,15 +71,17 @@ def render_site(
     all_jobs = page_jobs(site, known_urls)
     finish_documents, documents_job = start_toolkit_files(site, cache, runner)  # made meanwhile, maybe
     data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
+    cards, card_files, cards_job = start_share_cards(  # drawn meanwhile, maybe
+        site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
+    )
+    finish_assets, pictures_job = start_site_assets(site, project, cache, runner)  # and these
     try:
-        cards, card_files = share_cards(
-            site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
-        )
-        assets = site_assets(site, project, cache, runner)  # before the pages, which name the files
         all_jobs = [dataclasses.replace(job, share_card=cards.get(job.page.url)) for job in all_jobs]
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
+        drawing = map_drawing(site, project, cache)
         documents = finish_documents()  # before the pages: they show each file's size
+        assets = finish_assets()  # before the pages too, which name the files
         work, problems = _page_work(
             site,
             project,
@@ -91,6 +94,7 @@ def render_site(
             templates_key,
             documents,
             assets,
+            drawing,
         )
         rendered, template_problems = render_pages(work, cache, runner, markdown.ready)
         problems += _once_per_template_line(template_problems)
@@ -100,12 +104,12 @@ def render_site(
             problems += unsafe_problems(page.findings, source.body, source.source, source.body_line)
         if problems:
             raise BuildError(problems)
-        data = {**data_files(), **documents}
+        data = {**data_files(), **documents, **card_files()}
     except BaseException:
-        data_job.cancel()
-        documents_job.cancel()
+        for job in (data_job, documents_job, cards_job, pictures_job):
+            job.cancel()
         raise
-    return _linked_output(site, project, rendered, {**data, **card_files}, preview, assets)
+    return _linked_output(site, project, rendered, data, preview, assets)
 
 
 def _linked_output(
@@ -145,12 +149,12 @@ def _page_work(
     templates_key: str,
     documents: dict[PurePosixPath, bytes],
     assets: Assets,
+    drawing: Drawing | None,
 ) -> tuple[list[tuple[PageJob, PageRenderer]], list[Problem]]:
     """Every job with the renderer of its language (the tips are converted here)."""
     cache = markdown.cache
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
-    drawing = map_drawing(site, project, cache)
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls, assets)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)

@@ -15,18 +15,23 @@ from __future__ import annotations
 import hashlib
 import html as htmllib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError
 from sleutelsite.model import Picture, Site
-from sleutelsite.speed import SerialRunner
+from sleutelsite.speed import Job, SerialRunner
 
 if TYPE_CHECKING:  # Pillow is imported only by a site with pictures (50 ms)
+    from typing import TypeAlias
+
     from sleutelsite.render.images import ImageRefusal, Variant
+
+    Converted: TypeAlias = list[dict[str, object]] | ImageRefusal  # a picture's files as data, or why not
 
 HASHED = ("css", "js")  # static files published under a content-hashed name
 CONTENT_SIZES = "(min-width: 47.5rem) 44rem, calc(100vw - 2.5rem)"  # the narrow column (.narrow)
@@ -63,10 +68,15 @@ class Assets:
         return made
 
 
-def site_assets(site: Site, project: Path, cache: BuildCache, runner: SerialRunner) -> Assets:
-    """Every picture's files (from the memo where its bytes were seen before) and the
-    hashed CSS and JavaScript. Raises BuildError for an image whose pixels cannot be read."""
-    from sleutelsite.render.images import ImageRefusal, variants_from_data
+def start_site_assets(
+    site: Site, project: Path, cache: BuildCache, runner: SerialRunner
+) -> tuple[Callable[[], Assets], Job[list[Converted]]]:
+    """The function that gives every picture's files (from the memo where its bytes were
+    seen before) and the hashed CSS and JavaScript, and the job that converts the
+    pictures the memo lacks (the runner may start it meanwhile, in another process, and
+    share the pictures out from there: to cancel on failure). The function raises
+    BuildError for an image whose pixels cannot be read."""
+    from sleutelsite.render.images import variants_from_data
 
     pictures = list(site.pictures.values())
     keys = {p.src: cache.key("image", p.key, repr(p.widths)) for p in pictures}
@@ -78,15 +88,28 @@ def site_assets(site: Site, project: Path, cache: BuildCache, runner: SerialRunn
             missing.append(picture)
         else:
             found[picture.src] = variants_from_data(cast("list[dict[str, object]]", stored))
-    problems = []
-    for picture, made in zip(missing, runner.map("images", _convert(project), missing), strict=True):
-        if isinstance(made, ImageRefusal):
-            problems += [made.problem(path, line) for path, line in picture.uses]
-            continue
-        cache.put("image", keys[picture.src], made)
-        found[picture.src] = variants_from_data(made)
-    if problems:
-        raise BuildError(problems)
+    job = runner.start("pictures", partial(runner.map, "images", _convert(project), missing), len(missing))
+
+    def finish() -> Assets:
+        from sleutelsite.render.images import ImageRefusal
+
+        problems = []
+        for picture, made in zip(missing, job.result(), strict=True):
+            if isinstance(made, ImageRefusal):
+                problems += [made.problem(path, line) for path, line in picture.uses]
+                continue
+            cache.put("image", keys[picture.src], made)
+            found[picture.src] = variants_from_data(made)
+        if problems:
+            raise BuildError(problems)
+        return _assets(site, project, cache, found, keys)
+
+    return finish, job
+
+
+def _assets(
+    site: Site, project: Path, cache: BuildCache, found: dict[str, tuple[Variant, ...]], keys: dict[str, str]
+) -> Assets:
     paths: dict[str, str] = {}
     files: dict[PurePosixPath, bytes | Path] = {}
     originals = set()
@@ -114,7 +137,7 @@ class _convert:
     def __init__(self, project: Path) -> None:
         self.project = project
 
-    def __call__(self, picture: Picture) -> list[dict[str, object]] | ImageRefusal:
+    def __call__(self, picture: Picture) -> Converted:
         from sleutelsite.render.images import ImageRefused, image_variants, variants_to_data
 
         data = (self.project / picture.src.lstrip("/")).read_bytes()

@@ -6,15 +6,17 @@ says otherwise) gets a 1200 x 630 PNG (share_card.py) with its title and descrip
 as its `og:image`; a page of a kind that says `share_card: false` shares the card of its
 folder's index page (else the campaign image). A page that names its own picture (a page's `image`, a story's
 `photo`) keeps that picture instead: the editor chose it. Cards are files under
-/kaarten/, named by a hash of their bytes (a chat app may keep a preview for ever: a new
-card must have a new address). Same words, fonts, colours and renderer: the same card,
-from the memo, so a warm build draws none.
+/kaarten/, named by a hash of all they are drawn from (a chat app may keep a preview for
+ever: a new card must have a new address), so that pages name their card while it is
+drawn. Same words, fonts, colours, Pillow and renderer: the same card, from the memo,
+so a warm build draws none.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, cast
 
@@ -33,7 +35,7 @@ from sleutelsite.render.share_card import (
     card_fonts,
     colours_from_css,
 )
-from sleutelsite.speed import SerialRunner
+from sleutelsite.speed import Job, SerialRunner
 
 CARD_FOLDER = "kaarten"
 _ENGINE_ROOT = Path(__file__).resolve().parent.parent.parent  # the repository the engine is in
@@ -63,15 +65,38 @@ class CardMaker:
         self.colours = colours
         self._painter: CardPainter | None = None
 
-    def __call__(self, words: CardWords) -> tuple[str, bytes]:
+    def inputs(self) -> tuple[str | bytes, ...]:
+        """Everything but the words that a card's pixels follow from."""
+        return (
+            RENDERER_VERSION, pillow_release(), self.site_name,
+            self.fonts.bold, self.fonts.regular, repr(self.colours),
+        )  # fmt: skip
+
+    def __call__(self, words: CardWords) -> bytes:
         if self._painter is None:  # (Pillow is imported by the first card drawn)
             self._painter = CardPainter(self.site_name, self.fonts, self.colours)
-        png = self._painter.png(words.title, words.subtitle)
-        return card_name(png), png
+        return self._painter.png(words.title, words.subtitle)
 
 
-def card_name(png: bytes) -> str:
-    return hashlib.blake2b(png, digest_size=8).hexdigest() + ".png"
+class CardNames:
+    """A card's file name: a hash of everything it is drawn from (`CardMaker.inputs` and
+    its words), so pages name their card before it is drawn. Not salted with the
+    engine's source, as the memo is: a card keeps its address until its pixels may change."""
+
+    def __init__(self, inputs: tuple[str | bytes, ...]) -> None:
+        self._fixed = _digest(inputs)
+
+    def __call__(self, words: CardWords) -> str:
+        return _digest((self._fixed, *words)).hex()[:16] + ".png"
+
+
+def _digest(parts: Iterable[str | bytes]) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.digest()
 
 
 def card_words(site: Site, pages: Iterable[tuple[Kind, Page]]) -> dict[str, CardWords]:
@@ -83,36 +108,42 @@ def card_words(site: Site, pages: Iterable[tuple[Kind, Page]]) -> dict[str, Card
     }
 
 
-def share_cards(
+CardFiles = Callable[[], dict[PurePosixPath, bytes]]
+
+
+def start_share_cards(
     site: Site,
     pages: Iterable[tuple[Kind, Page]],
     project: Path,
     cache: BuildCache,
     runner: SerialRunner,
-) -> tuple[dict[str, ShareCard], dict[PurePosixPath, bytes]]:
-    """{page url: its card} and the card files, drawn where the memo has none."""
+) -> tuple[dict[str, ShareCard], CardFiles, Job[list[bytes]]]:
+    """{page url: its card} at once, the function that gives the card files (drawn where
+    the memo has none: by the runner meanwhile, maybe in other processes), and the job
+    that draws them (to cancel on failure)."""
+    pages = list(pages)
     wanted = card_words(site, pages)
-    if not wanted:
-        return {}, {}
     maker = CardMaker(site.settings.title, _fonts(project), _colours(project))
-    fixed = cache.key(
-        "share-card", RENDERER_VERSION, pillow_release(), maker.site_name,
-        maker.fonts.bold, maker.fonts.regular, repr(maker.colours),
-    )  # fmt: skip
+    inputs = maker.inputs()
+    name = CardNames(inputs)
+    fixed = cache.key("share-card", *inputs)
     keys = {words: cache.key(fixed, *words) for words in sorted(set(wanted.values()))}
-    made: dict[CardWords, tuple[str, bytes]] = {}
+    made: dict[CardWords, bytes] = {}
     for words, key in keys.items():
         stored = cache.get("card", key)
         if stored is not None:
-            name, png = cast("tuple[str, bytes]", stored)
-            made[words] = (str(name), bytes(png))
+            made[words] = bytes(cast("bytes", stored))
     missing = [words for words in keys if words not in made]
-    for words, result in zip(missing, runner.map("share cards", maker, missing), strict=True):
-        cache.put("card", keys[words], result)
-        made[words] = result
-    cards = {url: _card(words, made[words][0], maker.site_name) for url, words in wanted.items()}
-    files = {PurePosixPath(CARD_FOLDER, name): png for name, png in made.values()}
-    return {**_section_cards(site, pages, cards), **cards}, files
+    job = runner.start("share cards", partial(runner.map, "share cards", maker, missing), len(missing))
+
+    def files() -> dict[PurePosixPath, bytes]:
+        for words, png in zip(missing, job.result(), strict=True):
+            cache.put("card", keys[words], png)
+            made[words] = png
+        return {PurePosixPath(CARD_FOLDER, name(words)): png for words, png in made.items()}
+
+    cards = {url: _card(words, name(words), maker.site_name) for url, words in wanted.items()}
+    return {**_section_cards(site, pages, cards), **cards}, files, job
 
 
 def _section_cards(

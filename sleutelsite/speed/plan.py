@@ -51,6 +51,13 @@ _BACKGROUND_FROM = MappingProxyType(
         # characters of the toolkit's texts whose Word files are not in the memo: any. Two
         # files take half a second, while the share cards and pictures are made here
         "word files": 1,
+        # pictures to convert that are not in the cache: from one (the real site's three
+        # take a quarter of a second, while the templates and the map are made here); from
+        # "images" above the job shares them out in turn
+        "pictures": 1,
+        # share cards to draw (named before they are drawn, so the pages render meanwhile;
+        # from 64 the job shares them out in turn, as "share cards" above): 2-4 ms each
+        "share cards": 8,
     }
 )
 
