@@ -60,6 +60,10 @@ def test_the_plan_decides_from_the_kind_and_amount_of_work():
     assert not plan.in_background("signatories", 256 * 1024 - 1)
     assert plan.in_background("signatories", 256 * 1024)
     assert not Plan(workers=1).in_background("signatories", 10**9)
+    # A job whose one answer would hold too much at once runs here when asked for.
+    assert plan.in_background("share cards", 1999)
+    assert not plan.in_background("share cards", 2000)
+    assert Plan.sharing_everything().in_background("share cards", 10**6)
     assert Plan.for_machine(1).workers == 1
     assert Plan.for_machine(64).workers == 8
 

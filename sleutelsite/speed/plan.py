@@ -61,6 +61,11 @@ _BACKGROUND_FROM = MappingProxyType(
     }
 )
 
+# The size from which a job runs in this process after all, when its result is asked for:
+# a job answers once, with every result at once (and twice that while it is unpickled).
+# The large benchmark's 10,000 share cards are 250 MB: as a job they took the build
+# process from 547 to 715 MB; drawn when asked for, as a shared map, 8 at a time come back.
+_BACKGROUND_BELOW = MappingProxyType({"share cards": 2000})
 
 # Pages of a build from which their HTML is held compressed until written (model.Packed):
 # the large benchmark's 10,716 pages are 280 MB of HTML, all held at once in the build
@@ -76,6 +81,7 @@ class Plan:
     workers: int = 1
     shared_from: Mapping[str, int] = field(default_factory=lambda: _SHARED_FROM)
     background_from: Mapping[str, int] = field(default_factory=lambda: _BACKGROUND_FROM)
+    background_below: Mapping[str, int] = field(default_factory=lambda: _BACKGROUND_BELOW)
     packed_from: Mapping[str, int] = field(default_factory=lambda: _PACKED_FROM)
     chunk: int = 8  # items a worker takes at a time: a slow one simply takes fewer
 
@@ -98,6 +104,7 @@ class Plan:
             workers=workers,
             shared_from={kind: 1 for kind in _SHARED_FROM},
             background_from={kind: 0 for kind in _BACKGROUND_FROM},
+            background_below={},
             packed_from={kind: 1 for kind in _PACKED_FROM},
             chunk=1,
         )
@@ -114,7 +121,8 @@ class Plan:
 
     def in_background(self, kind: str, size: int) -> bool:
         """Whether a job of this kind and input size runs in another process meanwhile."""
-        return self.workers >= 2 and size >= self.background_from.get(kind, _NEVER)
+        least, most = self.background_from.get(kind, _NEVER), self.background_below.get(kind, _NEVER)
+        return self.workers >= 2 and least <= size < most
 
 
 _NEVER = 2**62
