@@ -105,7 +105,7 @@ def test_a_line_drawn_word_by_word_has_the_pixels_of_the_line_drawn_whole(fonts,
         whole = Image.new("L", (2600, 200), 0)
         ImageDraw.Draw(whole).text((80, 50), line, font=face.font, fill=255)
         by_word = Image.new("L", (2600, 200), 0)
-        face.draw(by_word, (80, 50), line, tuple(range(256)))
+        face.draw(by_word, (80, 50), line, bytes(range(256)))
         assert ImageChops.difference(whole, by_word).getbbox() is None, line
         assert face.width(line) == face.font.getlength(line), line
         between_pixels += face.width(line) % 1 != 0

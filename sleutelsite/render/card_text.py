@@ -45,7 +45,7 @@ class Face:
         self.size = int(font.size)
         self.space = font.getlength(" ")
         self._widths: dict[str, float] = {}
-        self._inks: dict[tuple[str, float, tuple[int, ...]], Ink | None] = {}
+        self._inks: dict[tuple[str, float, bytes], Ink | None] = {}
         self._ink_pixels = 0
 
     def width(self, text: str) -> float:
@@ -61,10 +61,10 @@ class Face:
             found = self._widths[word] = self.font.getlength(word)
         return found
 
-    def draw(self, card: Image.Image, pen: tuple[int, int], line: str, entries: tuple[int, ...]) -> list[int]:
+    def draw(self, card: Image.Image, pen: tuple[int, int], line: str, entries: bytes) -> list[int]:
         """Pastes `line` into `card` (palette entries, "L") with its left ascender at
-        `pen`, the coverage of each pixel mapped by `entries` (256 palette entries, 0 for
-        none); the rows it painted (top, end), or [] where nothing showed."""
+        `pen`, the coverage of each pixel mapped by `entries` (a palette entry for each of
+        the 256 coverages, 0 for none); the rows it painted (top, end), or [] where nothing showed."""
         x, y = float(pen[0]), pen[1]
         rows: list[int] = []
         for word in line.split(" "):
@@ -77,7 +77,7 @@ class Face:
             x += self._width(word) + self.space
         return rows
 
-    def _ink(self, word: str, start: float, entries: tuple[int, ...]) -> Ink | None:
+    def _ink(self, word: str, start: float, entries: bytes) -> Ink | None:
         key = (word, start, entries)
         if key not in self._inks:
             ink = self._drawn(word, start, entries)
@@ -89,7 +89,7 @@ class Face:
             self._ink_pixels += pixels
         return self._inks[key]
 
-    def _drawn(self, word: str, start: float, entries: tuple[int, ...]) -> Ink | None:
+    def _drawn(self, word: str, start: float, entries: bytes) -> Ink | None:
         """The word drawn from a pen `start` (0 to 1) pixels right of a whole pixel: a
         kerned pair earlier in the line leaves the pen between pixels."""
         from PIL import Image, ImageDraw
@@ -103,8 +103,14 @@ class Face:
         if box is None:
             return None
         shown = coverage.crop(box)
-        cover = shown.point([255 if entry else 0 for entry in entries])
-        return Ink(left - _SLACK + box[0], top + box[1], shown.point(list(entries)), cover)
+        pixels = shown.tobytes()  # (mapped with bytes.translate: Image.point rounds its table first)
+        cover = pixels.translate(bytes(255 if entry else 0 for entry in entries))
+        return Ink(
+            left - _SLACK + box[0],
+            top + box[1],
+            Image.frombytes("L", shown.size, pixels.translate(entries)),
+            Image.frombytes("L", shown.size, cover),
+        )
 
 
 def font(data: bytes, size: int) -> ImageFont.FreeTypeFont:

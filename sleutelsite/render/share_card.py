@@ -42,8 +42,8 @@ _BLEND_STEPS = 15  # palette entries from the background to each colour on it
 RENDERER_VERSION = "4"
 # Per coverage 0-255 of drawn text: the palette entry of its step of blending (0: none).
 _STEP_OF = tuple(round(value * _BLEND_STEPS / 255) for value in range(256))
-_TITLE_ENTRIES = _STEP_OF
-_SUBTITLE_ENTRIES = tuple(_BLEND_STEPS + step if step else 0 for step in _STEP_OF)
+_TITLE_ENTRIES = bytes(_STEP_OF)
+_SUBTITLE_ENTRIES = bytes(_BLEND_STEPS + step if step else 0 for step in _STEP_OF)
 
 
 @dataclass(frozen=True)
