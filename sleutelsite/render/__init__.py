@@ -158,7 +158,10 @@ def _page_work(
     for lang in site.settings.languages:
         shared = shared_context(site, lang.code, known_urls, assets)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
-        shared.update(municipality_context(site, lang.code, drawing, site.translations[lang.code], cache))
+        places, place_keys = municipality_context(
+            site, lang.code, drawing, site.translations[lang.code], cache
+        )
+        shared.update(places)
         if "locators" in shared:  # each municipality's page shows the model motion with its name
             shared["toolkit_texts"] = texts_for_municipalities(site, lang.code, markdown)
         film = film_renderer(env, shared)
@@ -187,7 +190,7 @@ def _page_work(
             notice,
             preview,
             cache,
-            identities,
+            {**identities, **place_keys},
             templates_key,
             markdown.key,
             assets.key,

@@ -135,14 +135,16 @@ def start_share_cards(
             made[words] = bytes(cast("bytes", stored))
     missing = [words for words in keys if words not in made]
     job = runner.start("share cards", partial(runner.map, "share cards", maker, missing), len(missing))
+    names = {words: name(words) for words in keys}
 
     def files() -> dict[PurePosixPath, bytes]:
         for words, png in zip(missing, job.result(), strict=True):
             cache.put("card", keys[words], png)
             made[words] = png
-        return {PurePosixPath(CARD_FOLDER, name(words)): png for words, png in made.items()}
+        folder = PurePosixPath(CARD_FOLDER)
+        return {folder / names[words]: png for words, png in made.items()}
 
-    cards = {url: _card(words, name(words), maker.site_name) for url, words in wanted.items()}
+    cards = {url: _card(words, names[words], maker.site_name) for url, words in wanted.items()}
     return {**_section_cards(site, pages, cards), **cards}, files, job
 
 

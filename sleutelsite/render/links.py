@@ -97,10 +97,11 @@ def broken_links(pages: Iterable[Rendered], project: Path, other_urls: Iterable[
     verdicts: dict[str, tuple[str, str] | None] = {}  # most links repeat on every page
     for page in pages:
         for href in page.hrefs:
-            if href.startswith("#"):
-                found = _check(href, page.url, known, ids)
-            elif href in verdicts:
+            if href in verdicts:  # (first: most links are the menu's and the footer's)
                 found = verdicts[href]
+            elif href.startswith("#"):  # an anchor on the page itself
+                anchor = href[1:]
+                found = ("broken_anchor", anchor) if anchor and anchor not in page.ids else None
             elif _is_internal(href):
                 found = verdicts[href] = _check(href, page.url, known, ids)
             else:

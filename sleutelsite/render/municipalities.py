@@ -33,11 +33,13 @@ def map_drawing(site: Site, project: Path, cache: BuildCache) -> geo_map.Drawing
 
 def municipality_context(
     site: Site, code: str, drawing: geo_map.Drawing | None, t: dict[str, object], cache: BuildCache
-) -> dict[str, object]:
-    """The shared values the municipality templates read, for one language."""
+) -> tuple[dict[str, object], dict[str, str]]:
+    """The shared values the municipality templates read, for one language, and the
+    identities of the long ones (what they follow from: cheaper for a page's memo key
+    than their text, which is some 300-700 KB)."""
     entries = [e for e in site.of_kind(MUNICIPALITY.name) if e.lang == code]
     if drawing is None or not entries:
-        return {}
+        return {}, {}
     labels = cast("dict[str, str]", t["statuses"])
     by_code = {cast(str, e.code): e for e in entries}
     statuses = {c: str(e.status) for c, e in by_code.items() if e.status != STATUSES[0]}
@@ -52,7 +54,13 @@ def municipality_context(
         steps=STATUSES[1:],
     )
     locator_words = str(t["locator_title"])
-    return {
+    locators_key = cache.key("locators", site.places_key, locator_words)
+    identities = {
+        "locators": locators_key,  # (the memo's own key of what it holds)
+        # each entry's source key covers its values and its address; the province is one
+        "municipalities_by_province": cache.key("by-province", *(e.source_key for e in entries)),
+    }
+    values = {
         "municipality_map": Markup(country),
         "status_steps": [
             (step, labels[step], counts.get(step, 0), Markup(geo_map.swatch_svg(step)) if i else "")
@@ -61,15 +69,15 @@ def municipality_context(
         "municipality_total": len(entries),
         "municipalities_by_province": _by_province(entries),
         "examples": _examples(site, code),
-        "locators": _locators(drawing, entries, locator_words, cache, site.places_key),
+        "locators": _locators(drawing, entries, locator_words, cache, locators_key),
     }
+    return values, identities
 
 
 def _locators(
-    drawing: geo_map.Drawing, entries: list[Entry], words: str, cache: BuildCache, places_key: str
+    drawing: geo_map.Drawing, entries: list[Entry], words: str, cache: BuildCache, key: str
 ) -> dict[str, Markup]:
     """Each municipality's locator map (memoised: a status edit in the preview draws none)."""
-    key = cache.key("locators", places_key, words)
     found = cache.get("locators", key)
     if not isinstance(found, dict):
         found = {

@@ -148,7 +148,7 @@ class Staging:
         """Remove what is no longer wanted, then put every file in place: (written, unchanged)."""
         known_work = self._remove_unwanted({str(path) for path in files})
         written = unchanged = 0
-        for path in sorted(files):
+        for path in sorted(files, key=_parts):  # (the order of paths: parts compared in C, not in pathlib)
             data = files[path]
             content = data.read_bytes() if isinstance(data, Path) else data
             if isinstance(content, Packed):
@@ -179,6 +179,10 @@ class Staging:
                 for rel in [rel for rel in known_work if rel not in wanted]:
                     del known_work[rel]
         return known_work
+
+
+def _parts(path: PurePosixPath) -> tuple[str, ...]:
+    return path.parts
 
 
 def _remember(known: dict, rel: str, outcome: str, stamp: tuple[int, int, int], content: bytes) -> None:
