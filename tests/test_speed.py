@@ -98,6 +98,17 @@ def test_a_job_runs_in_another_process_and_its_result_comes_back():
         assert runner.start("signatories", os.getpid, size=10**9).result() == os.getpid()
 
 
+def test_a_job_the_build_needs_only_at_its_end_runs_at_a_lower_priority():
+    here = os.getpriority(os.PRIO_PROCESS, 0)
+    with make_runner(SHARED) as runner:
+        low = runner.start("share cards", lambda: os.getpriority(os.PRIO_PROCESS, 0), size=1)
+        normal = runner.start("signatories", lambda: os.getpriority(os.PRIO_PROCESS, 0), size=1)
+        assert normal.result() == here
+        assert low.result() == min(19, here + 10)  # (19: the lowest)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == here
+    assert "share cards" in Plan().low_priority and "pictures" not in Plan().low_priority
+
+
 def test_a_cancelled_job_leaves_no_process_behind():
     with make_runner(SHARED) as runner:
         job = runner.start("signatories", lambda: time.sleep(30), size=1)
