@@ -372,3 +372,32 @@ def test_a_forked_worker_reads_back_what_it_made_itself(tmp_path: Path):
     parent = BuildCache(tmp_path / ".cache")
     parent.merge((made, set()))
     assert parent.get("md", "k") == ("<p>x</p>", ())
+
+
+@pytest.mark.parametrize("failing", ["start_share_cards", "start_site_assets"])
+def test_a_render_that_fails_while_its_jobs_start_cancels_those_already_started(
+    project: Path, monkeypatch, failing: str
+):
+    """Regression: the stage started its jobs before its `try`, so a failure while starting
+    one (a font folder without its fonts) left those started before it running; in
+    `serve`, whose runner lives as long as the preview, as processes left behind."""
+    import os
+
+    import sleutelsite.render as render
+    from sleutelsite.load import load_site
+    from sleutelsite.load.content import Options
+    from sleutelsite.speed import make_runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(render, failing, broken)
+    site = load_site(project, Options(today=TODAY))
+    runner = make_runner(SHARED)  # (not closed before the check below, as in `serve`)
+    try:
+        with pytest.raises(RuntimeError):
+            render.render_site(site, project, runner=runner)
+        with pytest.raises(ChildProcessError):  # no process of ours left, running or finished
+            os.waitpid(-1, os.WNOHANG)
+    finally:
+        runner.close()

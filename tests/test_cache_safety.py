@@ -275,17 +275,3 @@ def test_the_warning_is_printed_by_the_command_line(project: Path, capsys):
     assert main(["--project", str(project)]) == 0
     err = capsys.readouterr().err
     assert err.count("waarschuwing: de bouwcache was beschadigd (file is not a database)") == 1
-
-
-def test_the_cache_file_does_not_wait_for_the_disk_at_each_commit_also_after_a_damaged_one(tmp_path):
-    from sleutelsite.cache.file import CacheFile
-
-    warnings: list = []
-    path = tmp_path / "build.sqlite"
-    assert CacheFile(path, warnings, "build.sqlite").execute("PRAGMA synchronous").fetchone() == (0,)
-    path.unlink()
-    path.write_bytes(b"geen database" * 100)
-    damaged = CacheFile(path, warnings, "build.sqlite")
-    damaged.execute("SELECT COUNT(*) FROM memo")  # (finds the damage, starts a new file)
-    assert [w.code for w in warnings] == ["cache_damaged"]
-    assert damaged.execute("PRAGMA synchronous").fetchone() == (0,)

@@ -175,3 +175,25 @@ def test_a_card_is_named_after_all_it_is_drawn_from():
     from sleutelsite.cache.fingerprint import pillow_release
 
     assert pillow_release() in inputs
+
+
+def test_a_font_folder_without_both_fonts_draws_with_the_engines(make_project, tmp_path):
+    project = make_project({"data/fonts/README.md": "Onze eigen letters, later.\n"})
+    for font in (project / "data" / "fonts").glob("*.ttf"):
+        font.unlink()
+    build(project, tmp_path / "_site", today=TODAY, use_cache=False, plan=Plan.serial())
+    assert cards(tmp_path / "_site")
+
+
+def test_a_stylesheet_that_is_not_utf8_is_named_with_its_line(make_project, tmp_path):
+    from sleutelsite.errors import BuildError
+
+    project = make_project()
+    css = project / "static" / "css" / "site.css"
+    lines = css.read_bytes().count(b"\n")
+    css.write_bytes(css.read_bytes() + b"/* caf\xe9 */\n")
+    with pytest.raises(BuildError) as info:
+        build(project, tmp_path / "_site", today=TODAY, use_cache=False, plan=Plan.serial())
+    report = info.value.report()
+    assert f"static/css/site.css:{lines + 1}: het bestand is geen UTF-8-tekst" in report
+    assert "byte 0xE9" in report

@@ -56,3 +56,17 @@ def test_the_same_bad_link_on_two_pages_is_reported_for_both(make_project, tmp_p
     for source in ("content/een.md", "content/twee.md"):
         assert f"{source}:8: de link '/bestaat-niet/'" in report
         assert f"{source}:8: de link '#nergens'" in report
+
+
+def test_an_anchor_on_one_page_does_not_make_the_same_link_good_on_another(make_project, tmp_path):
+    """'#een-kop' leads somewhere on the page that has that heading, not on one without it:
+    a verdict for '#...' is never kept for the next page."""
+    project = make_project(
+        {
+            "content/een.md": PAGE.format(title="Een", links="[kop](#een-kop)"),
+            "content/twee.md": "---\ntitle: Twee\n---\nGeen kop hier.\n\n[kop](#een-kop)\n",
+        }
+    )
+    report = report_of(project, tmp_path)
+    assert "content/twee.md:6: de link '#een-kop'" in report
+    assert "content/een.md" not in report

@@ -19,11 +19,6 @@ from sleutelsite.errors import Problem, problem
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value BLOB, PRIMARY KEY (ns, key))"
 WAIT_S = 60  # for another build that is writing the same cache
-# No wait for the disk at each commit (about 14 ms each; a warm build of the real site
-# commits once, a large cold one every 32 MB): a build that is killed still leaves a
-# whole file (SQLite's journal is written as before); only a machine that loses power
-# may leave a damaged one, which costs a cold build, as above.
-_NO_SYNC = "PRAGMA synchronous = OFF"
 # Errors that say nothing about the file's contents: it stays where it is.
 _NOT_NOW = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR",
             "SQLITE_PERM", "SQLITE_NOMEM", "SQLITE_CANTOPEN", "SQLITE_AUTH")  # fmt: skip
@@ -53,7 +48,6 @@ class CacheFile:
     def _open(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self.path, timeout=WAIT_S)
-            db.execute(_NO_SYNC)
             db.execute(SCHEMA)
             return db
         except sqlite3.DatabaseError as err:
@@ -75,7 +69,6 @@ class CacheFile:
                 _set_aside(self.path, aside)
                 self._warn("cache_damaged", aside=self.shown + ".damaged", detail=str(err))
                 fresh = sqlite3.connect(self.path, timeout=WAIT_S)
-                fresh.execute(_NO_SYNC)
                 fresh.execute(SCHEMA)
                 return fresh
             except (OSError, sqlite3.DatabaseError) as second:

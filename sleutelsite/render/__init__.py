@@ -69,13 +69,18 @@ def render_site(
         identities["signatories"] = cache.key("signatories", site.signatories_key)
     known_urls = frozenset(entry.url for _, entry in site.with_pages())
     all_jobs = page_jobs(site, known_urls)
-    finish_documents, documents_job = start_toolkit_files(site, cache, runner)  # made meanwhile, maybe
-    data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
-    cards, card_files, cards_job = start_share_cards(  # drawn meanwhile, maybe
-        site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
-    )
-    finish_assets, pictures_job = start_site_assets(site, project, cache, runner)  # and these
+    started: list[Job] = []  # made meanwhile, maybe in other processes: cancelled on any failure
     try:
+        finish_documents, documents_job = start_toolkit_files(site, cache, runner)
+        started.append(documents_job)
+        data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
+        started.append(data_job)
+        cards, card_files, cards_job = start_share_cards(
+            site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
+        )
+        started.append(cards_job)
+        finish_assets, pictures_job = start_site_assets(site, project, cache, runner)
+        started.append(pictures_job)
         all_jobs = [dataclasses.replace(job, share_card=cards.get(job.page.url)) for job in all_jobs]
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
@@ -106,7 +111,7 @@ def render_site(
             raise BuildError(problems)
         data = {**data_files(), **documents, **card_files()}
     except BaseException:
-        for job in (data_job, documents_job, cards_job, pictures_job):
+        for job in started:
             job.cancel()
         raise
     return _linked_output(site, project, rendered, data, preview, assets)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, cast
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import BuildError
+from sleutelsite.load.yaml_file import undecodable
 from sleutelsite.model import Picture, Site
 from sleutelsite.speed import Job, SerialRunner
 
@@ -119,13 +120,20 @@ def _assets(
             files[PurePosixPath(folder.lstrip("/"), variant.name)] = variant.data
         paths[src] = f"{folder}/{_fallback(variants).name}"
         originals.add(src.removeprefix("/static/"))
+    problems = []
     for rel in site.static_files:
         if rel.rsplit(".", 1)[-1] in HASHED:
-            data = smaller(rel, (project / "static" / rel).read_bytes())
+            try:
+                data = smaller(rel, (project / "static" / rel).read_bytes())
+            except UnicodeDecodeError as err:  # (a stylesheet saved in another encoding)
+                problems.append(undecodable(f"static/{rel}", err))
+                continue
             named = hashed_name(rel, data)
             paths[f"/static/{rel}"] = f"/static/{named}"
             files[PurePosixPath("static", named)] = data
             originals.add(rel)
+    if problems:
+        raise BuildError(problems)
     key = cache.key("assets", repr(sorted(paths.items())), *(keys[src] for src in sorted(found)))
     return Assets(paths, found, files, frozenset(originals), key)
 

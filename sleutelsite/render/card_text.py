@@ -6,8 +6,9 @@ pasted where the word stands, so the words cards share (de, het, sleutelpersoon,
 campaign's subtitle) cost a paste. Words are placed at the sum of the widths before
 them, drawn from where the pen stands between two pixels (a kerned pair such as "rg"
 moves it by 1/64): with FreeType's basic layout no glyph is kerned against a space, so
-a line drawn word by word has the pixels of the line drawn in one go
-(tests/test_share_card.py checks that for the shipped fonts).
+a line drawn word by word has the pixels of the line drawn in one go, except where one
+word's ink reaches into the one before it, and such a line is drawn whole
+(tests/test_share_card.py checks both for the shipped fonts).
 """
 
 from __future__ import annotations
@@ -64,17 +65,27 @@ class Face:
     def draw(self, card: Image.Image, pen: tuple[int, int], line: str, entries: bytes) -> list[int]:
         """Pastes `line` into `card` (palette entries, "L") with its left ascender at
         `pen`, the coverage of each pixel mapped by `entries` (a palette entry for each of
-        the 256 coverages, 0 for none); the rows it painted (top, end), or [] where nothing showed."""
-        x, y = float(pen[0]), pen[1]
-        rows: list[int] = []
+        the 256 coverages, 0 for none); the rows it painted (top, end), or [] where nothing
+        showed. A line where a word's ink reaches back into the word before it (a
+        combining mark after a space) is drawn whole: FreeType blends what overlaps."""
+        x = float(pen[0])
+        placed: list[tuple[int, Ink]] = []
         for word in line.split(" "):
             ink = self._ink(word, x - math.floor(x), entries) if word else None
             if ink is not None:
-                card.paste(ink.entries, (math.floor(x) + ink.left, y + ink.top), ink.cover)
-                top = y + ink.top
-                end = top + ink.entries.height
-                rows = [min(rows[0], top), max(rows[1], end)] if rows else [top, end]
+                left = math.floor(x) + ink.left
+                if placed and left < placed[-1][0] + placed[-1][1].entries.width:
+                    whole = self._drawn(line, 0.0, entries)
+                    placed = [(pen[0] + whole.left, whole)] if whole else []
+                    break
+                placed.append((left, ink))
             x += self._width(word) + self.space
+        rows: list[int] = []
+        for left, ink in placed:
+            top = pen[1] + ink.top
+            card.paste(ink.entries, (left, top), ink.cover)
+            end = top + ink.entries.height
+            rows = [min(rows[0], top), max(rows[1], end)] if rows else [top, end]
         return rows
 
     def _ink(self, word: str, start: float, entries: bytes) -> Ink | None:

@@ -15,6 +15,7 @@ so a warm build draws none.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,7 @@ from sleutelsite.cache.fingerprint import pillow_release
 from sleutelsite.kinds import Kind
 from sleutelsite.model import Page, Site
 from sleutelsite.render.share_card import (
+    FONT_FILES,
     FONT_FOLDER,
     HEIGHT,
     RENDERER_VERSION,
@@ -69,7 +71,9 @@ class CardMaker:
         """Everything but the words that a card's pixels follow from (the fonts by a
         hash: 1.4 MB hashed once, not by each key made from these)."""
         fonts = _digest((self.fonts.bold, self.fonts.regular))
-        return RENDERER_VERSION, pillow_release(), self.site_name, fonts, repr(self.colours)
+        # (zlib: the PNG's rows are packed by Python's own, card_png.py, which differs by system)
+        packer = zlib.ZLIB_RUNTIME_VERSION
+        return RENDERER_VERSION, pillow_release(), packer, self.site_name, fonts, repr(self.colours)
 
     def __call__(self, words: CardWords) -> bytes:
         if self._painter is None:  # (Pillow is imported by the first card drawn)
@@ -167,10 +171,12 @@ def _card(words: CardWords, name: str, site_name: str) -> ShareCard:
 
 
 def _fonts(project: Path) -> CardFonts:
-    """The project's fonts in data/fonts/, else those shipped with the engine."""
-    return card_fonts(project if (project / FONT_FOLDER).is_dir() else _ENGINE_ROOT)
+    """The project's fonts in data/fonts/ where it has both, else those shipped with the engine."""
+    folder = project / FONT_FOLDER
+    has_both = all((folder / name).is_file() for name in FONT_FILES)
+    return card_fonts(project if has_both else _ENGINE_ROOT)
 
 
 def _colours(project: Path) -> CardColours:
-    css = project / "static" / "css" / "site.css"
-    return colours_from_css(css.read_text(encoding="utf-8")) if css.is_file() else CardColours()
+    css = project / "static" / "css" / "site.css"  # (undecodable bytes: no colour found there)
+    return colours_from_css(css.read_bytes().decode("utf-8", "replace")) if css.is_file() else CardColours()

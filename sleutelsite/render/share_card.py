@@ -14,7 +14,7 @@ are such blends), so the brand colours stay exact. `CardPainter` draws what ever
 shares once and pastes each card's words, drawn once per process, straight into
 palette entries (card_text.py); zlib's RLE strategy packs it, and only the rows with
 words are packed per card (card_png.py). About
-20-30 KB, far under the 300 KB above which WhatsApp drops a preview; choosing 64 colours
+5-30 KB, far under the 300 KB above which WhatsApp drops a preview; choosing 64 colours
 and `optimize` took 110 ms a card (benchmarks/card_speed.py prints today's figures).
 """
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # Pillow is imported where a card is drawn: a warm build draw
 
 WIDTH, HEIGHT = 1200, 630
 FONT_FOLDER = Path("data") / "fonts"
+FONT_FILES = ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf")  # bold, regular
 _MARGIN = 80
 _TITLE_SIZES = (80, 72, 64, 56, 50)
 _TITLE_BOX = 300  # pixels of height for the title
@@ -64,7 +65,7 @@ class CardColours:
 def card_fonts(project: Path) -> CardFonts:
     """The fonts shipped in data/fonts/ (the one step here that reads a file)."""
     folder = project / FONT_FOLDER
-    return CardFonts((folder / "DejaVuSans-Bold.ttf").read_bytes(), (folder / "DejaVuSans.ttf").read_bytes())
+    return CardFonts(*((folder / name).read_bytes() for name in FONT_FILES))
 
 
 def colours_from_css(css: str) -> CardColours:
@@ -121,7 +122,9 @@ class CardPainter:
         room = max(0, min(2, (HEIGHT - 60 - sub_top) // sub_height))
         for index, line in enumerate(lines(plain(subtitle), sub_face, text_width, room)):
             rows += sub_face.draw(card, (_MARGIN, sub_top + index * sub_height), line, _SUBTITLE_ENTRIES)
-        band_top, band_end = (min(rows), max(rows)) if rows else (0, 0)
+        band_top, band_end = (max(0, min(rows)), min(HEIGHT, max(rows))) if rows else (0, 0)
+        if band_end <= band_top:  # (nothing inside the card: a font of the project's own)
+            band_top = band_end = 0
         return self._writer.png(card.crop((0, band_top, WIDTH, band_end)).tobytes(), band_top)
 
     def _face(self, data: bytes, size: int) -> Face:

@@ -65,7 +65,9 @@ _BACKGROUND_FROM = MappingProxyType(
 # a job answers once, with every result at once (and twice that while it is unpickled).
 # The large benchmark's 10,000 share cards are 250 MB: as a job they took the build
 # process from 547 to 715 MB; drawn when asked for, as a shared map, 8 at a time come back.
-_BACKGROUND_BELOW = MappingProxyType({"share cards": 2000})
+# Pictures likewise: from 4 (as "images" above) the job would hold every picture's files
+# at once; drawn when asked for, they come back 8 at a time.
+_BACKGROUND_BELOW = MappingProxyType({"share cards": 2000, "pictures": 4})
 
 # Jobs whose result the build needs only at its end: their processes run at a lower
 # priority, so that they take what the build process and the jobs it waits for leave of
