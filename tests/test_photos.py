@@ -248,3 +248,25 @@ def test_a_cut_off_photo_is_refused_at_the_line_that_shows_it(make_project, tmp_
         "helemaal opgeslagen: het beeld is niet te lezen.\n"
         "  Tip: Exporteer het beeld opnieuw vanuit het origineel en vervang het bestand."
     )
+
+
+def test_a_warm_build_never_imports_pillow(make_project, tmp_path):
+    """Every picture's files come from the memo in a warm build: Pillow (20 ms of imports
+    in every `python build.py`) is not needed, so it is not imported."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    project = photo_story(make_project)
+    build(project, tmp_path / "cold", today=TODAY, plan=Plan.serial())
+    code = (
+        f"import sys, datetime as dt; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from pathlib import Path\n"
+        "from sleutelsite.build import build\n"
+        f"build(Path({str(project)!r}), Path({str(tmp_path / 'warm')!r}), today=dt.date(2026, 11, 30))\n"
+        "print(sorted(name for name in sys.modules if name == 'PIL' or name.startswith('PIL.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert list((tmp_path / "warm" / "static").rglob("*.avif"))  # (the photo's files are there)

@@ -29,11 +29,12 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from PIL import Image, ImageCms, ImageOps
+from typing import TYPE_CHECKING, Any
 
 from sleutelsite.errors import Problem, problem
+
+if TYPE_CHECKING:  # Pillow is imported where pixels are read: a warm build reads none (20 ms)
+    from PIL import Image
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -105,6 +106,8 @@ def inspect_image(data: bytes, name: str) -> ImageInfo | ImageRefusal:
         return _refusal(
             "image_file_too_big", got=name, size=f"{len(data) / 2**20:.1f}", limit=MAX_IMAGE_BYTES // 2**20
         )
+    from PIL import Image
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -187,6 +190,8 @@ def image_variants(
 
 
 def _resize(pixels: Image.Image, width: int, height: int) -> Image.Image:
+    from PIL import Image
+
     return pixels.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
@@ -194,6 +199,8 @@ def _clean_pixels(data: bytes, widest: int) -> tuple[Image.Image, bool, int]:
     """The upright sRGB pixels (at least `widest` wide where the source is) in a fresh
     image without any metadata; whether it is a graphic (a PNG or WebP of 256 colours or
     fewer, kept lossless); and the source's width as shown."""
+    from PIL import Image, ImageOps
+
     with Image.open(io.BytesIO(data)) as im:
         turned = im.getexif().get(0x0112) in (5, 6, 7, 8)
         source_width = im.size[1] if turned else im.size[0]
@@ -213,6 +220,8 @@ def _clean_pixels(data: bytes, widest: int) -> tuple[Image.Image, bool, int]:
 
 def _to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
     """RGB or RGBA in sRGB: converted with the embedded profile where there is one."""
+    from PIL import ImageCms
+
     alpha = im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in im.info
     mode = "RGBA" if alpha else "RGB"
     if icc and im.mode in ("RGB", "RGBA", "L", "CMYK"):
