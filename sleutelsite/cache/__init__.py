@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle  # only between this build's own processes, never on disk
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -33,6 +33,17 @@ _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
 Slot = tuple[str, str]
+
+
+def framed(parts: Iterable[str | bytes]) -> bytes:
+    """The parts one after another, each after its length: what a hash of a list of
+    parts is taken of, so that ("ab", "c") and ("a", "bc") differ."""
+    chunks = []
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        chunks.append(len(data).to_bytes(8, "little"))
+        chunks.append(data)
+    return b"".join(chunks)
 
 
 class BuildCache:
@@ -84,13 +95,10 @@ class BuildCache:
             return None
 
     def key(self, *parts: str | bytes) -> str:
-        """A hash of the parts (each length-prefixed, so no two lists of parts collide)."""
-        chunks = [self.salt]
-        for part in parts:
-            data = part.encode() if isinstance(part, str) else part
-            chunks.append(len(data).to_bytes(8, "little"))
-            chunks.append(data)
-        return hashlib.sha256(b"".join(chunks)).hexdigest()[:40]  # twice blake2b's speed where CPUs have SHA
+        """A hash of the parts (framed, so no two lists of parts collide), salted."""
+        return hashlib.sha256(self.salt + framed(parts)).hexdigest()[
+            :40
+        ]  # twice blake2b's speed where CPUs have SHA
 
     def get(self, ns: str, key: str) -> object | None:
         slot = (ns, key)

@@ -48,6 +48,7 @@ class Face:
         self._widths: dict[str, float] = {}
         self._inks: dict[tuple[str, float, bytes], Ink | None] = {}
         self._ink_pixels = 0
+        self._covers: dict[bytes, bytes] = {}  # per table of entries: 255 where one shows
 
     def width(self, text: str) -> float:
         """The width of `text` in pixels: the sum of its words' and spaces' widths."""
@@ -115,7 +116,9 @@ class Face:
             return None
         shown = coverage.crop(box)
         pixels = shown.tobytes()  # (mapped with bytes.translate: Image.point rounds its table first)
-        cover = pixels.translate(bytes(255 if entry else 0 for entry in entries))
+        if entries not in self._covers:
+            self._covers[entries] = bytes(255 if entry else 0 for entry in entries)
+        cover = pixels.translate(self._covers[entries])
         return Ink(
             left - _SLACK + box[0],
             top + box[1],

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, cast
 
-from sleutelsite.cache import BuildCache
+from sleutelsite.cache import BuildCache, framed
 from sleutelsite.cache.fingerprint import pillow_release
 from sleutelsite.kinds import Kind
 from sleutelsite.model import Page, Site
@@ -94,12 +94,7 @@ class CardNames:
 
 
 def _digest(parts: Iterable[str | bytes]) -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.digest()
+    return hashlib.blake2b(framed(parts), digest_size=16).digest()
 
 
 def card_words(site: Site, pages: Iterable[tuple[Kind, Page]]) -> dict[str, CardWords]:

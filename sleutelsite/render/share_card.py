@@ -99,12 +99,12 @@ class CardPainter:
         self.fonts = fonts
         self.colours = colours
         self._faces: dict[tuple[bytes, int], Face] = {}
-        self._base: Image.Image | None = None  # palette indices, as an "L" image
-        self._writer = PalettePng(b"", 0, 0, b"")  # (made with the base)
+        self._shared: tuple[Image.Image, PalettePng] | None = None  # made by the first card
 
     def png(self, title: str, subtitle: str) -> bytes:
         """The card as PNG bytes, the same for the same words."""
-        card = self._shared_part().copy()
+        base, writer = self._shared_part()
+        card = base.copy()
         text_width = WIDTH - 2 * _MARGIN
         # The title, as large as fits, in palette entries 1 to 15 (its blends).
         top = 170
@@ -125,17 +125,18 @@ class CardPainter:
         band_top, band_end = (max(0, min(rows)), min(HEIGHT, max(rows))) if rows else (0, 0)
         if band_end <= band_top:  # (nothing inside the card: a font of the project's own)
             band_top = band_end = 0
-        return self._writer.png(card.crop((0, band_top, WIDTH, band_end)).tobytes(), band_top)
+        return writer.png(card.crop((0, band_top, WIDTH, band_end)).tobytes(), band_top)
 
     def _face(self, data: bytes, size: int) -> Face:
         if (data, size) not in self._faces:
             self._faces[data, size] = Face(font(data, size))
         return self._faces[data, size]
 
-    def _shared_part(self) -> Image.Image:
-        """The background, the mark and the site's name, and the band, as palette indices."""
-        if self._base is not None:
-            return self._base
+    def _shared_part(self) -> tuple[Image.Image, PalettePng]:
+        """The background, the mark and the site's name, and the band, as palette indices,
+        and the PNG writer that packs the rows of them once."""
+        if self._shared is not None:
+            return self._shared
         from PIL import Image, ImageDraw
 
         colours = self.colours
@@ -153,9 +154,10 @@ class CardPainter:
         draw.rectangle((0, HEIGHT - 18, WIDTH, HEIGHT), fill=colours.accent)
         palette = _palette(colours)
         indexed = card.quantize(palette=palette, dither=Image.Dither.NONE)
-        self._base = Image.frombytes("L", indexed.size, indexed.tobytes())
-        self._writer = PalettePng(indexed.tobytes(), WIDTH, HEIGHT, bytes(palette.getpalette() or []))
-        return self._base
+        rows = indexed.tobytes()  # palette indices, kept as an "L" image to paste into
+        writer = PalettePng(rows, WIDTH, HEIGHT, bytes(palette.getpalette() or []))
+        self._shared = (Image.frombytes("L", indexed.size, rows), writer)
+        return self._shared
 
 
 def _palette(colours: CardColours) -> Image.Image:

@@ -33,7 +33,7 @@ _MAX_CHUNKS = (
     1024  # chunk numbers, 4 bytes each, must fit in a pipe before any worker reads (Linux: 4 KiB at least)
 )
 _PR_SET_PDEATHSIG = 1
-_LOW_PRIORITY = 10  # niceness of a job the build needs only at its end (Plan.low_priority)
+_LOW_NICENESS = 10  # niceness of a job the build needs only at its end (Plan.low_priority)
 
 
 class _Forked(Job[R]):
@@ -137,7 +137,7 @@ class ForkedRunner(SerialRunner):
 
         def answer(send: int) -> None:
             if low:  # (its own workers inherit it)
-                os.nice(_LOW_PRIORITY)
+                os.nice(_LOW_NICENESS)
             pipe.send(send, ("ok", work(), self._changes()))
 
         pid, read_end = self._fork(answer)
