@@ -95,8 +95,8 @@ def geography_from_topojson(municipal: Mapping[str, Any], provincial: Mapping[st
         for g in province_geometries
     )
     province_shapes = tuple(shape_of(g) for g in province_geometries)
-    province_parts = [  # (bounding box, rings, index of the province)
-        (_bbox(rings[0]), rings, i)
+    province_parts = [  # (bounding box, edges, index of the province): edges made once
+        (_bbox(rings[0]), _edges(rings), i)
         for i, shape in enumerate(province_shapes)
         for rings in polygons(province_arcs, shape)
     ]
@@ -109,8 +109,8 @@ def geography_from_topojson(municipal: Mapping[str, Any], provincial: Mapping[st
         found = sorted(
             {
                 i
-                for (x0, y0, x1, y1), rings, i in province_parts
-                if x0 <= point[0] <= x1 and y0 <= point[1] <= y1 and contains(rings, point)
+                for (x0, y0, x1, y1), edges, i in province_parts
+                if x0 <= point[0] <= x1 and y0 <= point[1] <= y1 and _inside(edges, point)
             }
         )
         if len(found) != 1:
@@ -169,9 +169,13 @@ def ring_area(ring: Ring) -> float:
 
 def contains(rings: Sequence[Ring], point: Point) -> bool:
     """Whether `point` is inside the polygon (outer ring and holes, even-odd rule)."""
+    return _inside(_edges(rings), point)
+
+
+def _inside(edges: Sequence[tuple[float, float, float, float]], point: Point) -> bool:
     px, py = point
     inside = False
-    for x0, y0, x1, y1 in _edges(rings):
+    for x0, y0, x1, y1 in edges:
         if (y0 > py) != (y1 > py) and px < x0 + (py - y0) * (x1 - x0) / (y1 - y0):
             inside = not inside
     return inside
@@ -217,10 +221,14 @@ def _edges(rings: Sequence[Ring]) -> list[tuple[float, float, float, float]]:
 def _distance_to_edges(edges: Sequence[tuple[float, float, float, float]], point: Point) -> float:
     px, py = point
     best = math.inf
+    hypot = math.hypot
     for x0, y0, x1, y1 in edges:
         dx, dy = x1 - x0, y1 - y0
-        t = min(1.0, max(0.0, ((px - x0) * dx + (py - y0) * dy) / (dx * dx + dy * dy))) if dx or dy else 0.0
-        best = min(best, math.hypot(px - x0 - t * dx, py - y0 - t * dy))
+        t = ((px - x0) * dx + (py - y0) * dy) / (dx * dx + dy * dy) if dx or dy else 0.0
+        t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t  # the nearest point of the edge
+        distance = hypot(px - x0 - t * dx, py - y0 - t * dy)
+        if distance < best:
+            best = distance
     return best
 
 
