@@ -48,71 +48,87 @@ def docx_bytes(parts: Sequence[DocxPart], title: str, lang: str, author: str) ->
     properties.modified = FIXED_MOMENT
     properties.last_printed = FIXED_MOMENT
     properties.revision = 1
+    writer = _Writer(document)
     for number, part in enumerate(parts):
         if number:
             document.add_page_break()
-        document.add_heading(part.title, level=1)
+        writer.paragraph(part.title, "Heading 1")
         html = markdown.markdown(part.markdown, extensions=["sane_lists"])
         body = LexborHTMLParser(f"<body>{html}</body>").body
         for block in body.iter() if body is not None else ():
-            _add_block(document, block)
+            writer.block(block)
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip(buffer.getvalue())
 
 
-def _add_block(document, node) -> None:
-    tag = node.tag
-    if tag in _HEADINGS:
-        # Heading 1 is each part's title, as the page's <h1>; the text's own start at 2.
-        _add_runs(document.add_heading("", level=_HEADINGS[tag]), node)
-    elif tag in ("ul", "ol"):
-        style = "List Bullet" if tag == "ul" else "List Number"
-        for item in node.iter():
-            if item.tag == "li":
-                _add_runs(document.add_paragraph(style=style), item)
-    elif tag == "blockquote":
-        for inner in node.iter():
-            _add_block(document, inner)
-    elif tag in ("p", "div"):
-        _add_runs(document.add_paragraph(), node)
+class _Writer:
+    """Adds the HTML's blocks to the document. Each style is looked up by name once per
+    file (python-docx searches all styles at every lookup), and whether the text goes at
+    a line's start is kept here rather than read back from the paragraph's runs."""
 
+    def __init__(self, document) -> None:
+        self.document = document
+        self._styles: dict[str, object] = {}
+        self._line_start = True
 
-def _add_runs(paragraph, node, bold: bool = False, italic: bool = False) -> None:
-    """The node's text as runs, bold and italic where the Markdown says so."""
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            _add_text(paragraph, child.text_content or "", bold, italic)
-        elif tag == "br":
-            paragraph.add_run().add_break()
-        elif tag in ("p", "ul", "ol"):  # a list item's own paragraph or nested list: inline
-            _add_runs(paragraph, child, bold, italic)
-        else:
-            _add_runs(paragraph, child, bold or tag in ("strong", "b"), italic or tag in ("em", "i"))
+    def paragraph(self, text: str = "", style: str | None = None):
+        if style is not None and style not in self._styles:
+            self._styles[style] = self.document.styles[style]
+        self._line_start = not text
+        return self.document.add_paragraph(text, self._styles[style] if style else None)
 
+    def block(self, node) -> None:
+        tag = node.tag
+        if tag in _HEADINGS:
+            # Heading 1 is each part's title, as the page's <h1>; the text's own start at 2.
+            self.runs(self.paragraph(style=f"Heading {_HEADINGS[tag]}"), node)
+        elif tag in ("ul", "ol"):
+            style = "List Bullet" if tag == "ul" else "List Number"
+            for item in node.iter():
+                if item.tag == "li":
+                    self.runs(self.paragraph(style=style), item)
+        elif tag == "blockquote":
+            for inner in node.iter():
+                self.block(inner)
+        elif tag in ("p", "div"):
+            self.runs(self.paragraph(), node)
 
-def _add_text(paragraph, text: str, bold: bool, italic: bool) -> None:
-    from docx.enum.text import WD_COLOR_INDEX
+    def runs(self, paragraph, node, bold: bool = False, italic: bool = False) -> None:
+        """The node's text as runs, bold and italic where the Markdown says so."""
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.text(paragraph, child.text_content or "", bold, italic)
+            elif tag == "br":
+                paragraph.add_run().add_break()
+                self._line_start = True
+            elif tag in ("p", "ul", "ol"):  # a list item's own paragraph or nested list: inline
+                self.runs(paragraph, child, bold, italic)
+            else:
+                self.runs(paragraph, child, bold or tag in ("strong", "b"), italic or tag in ("em", "i"))
 
-    text = re.sub(r"\s+", " ", text)
-    if not paragraph.runs or paragraph.runs[-1].text.endswith("\n"):  # a line's start
-        text = text.lstrip()
-    place = 0
-    for found in FILL_IN.finditer(text):
-        _run(paragraph, text[place : found.start()], bold, italic)
-        _run(paragraph, found.group(), bold, italic).font.highlight_color = WD_COLOR_INDEX.YELLOW
-        place = found.end()
-    _run(paragraph, text[place:], bold, italic)
+    def text(self, paragraph, text: str, bold: bool, italic: bool) -> None:
+        from docx.enum.text import WD_COLOR_INDEX
 
+        text = re.sub(r"\s+", " ", text)
+        if self._line_start:
+            text = text.lstrip()
+        place = 0
+        for found in FILL_IN.finditer(text):
+            self.run(paragraph, text[place : found.start()], bold, italic)
+            self.run(paragraph, found.group(), bold, italic).font.highlight_color = WD_COLOR_INDEX.YELLOW
+            place = found.end()
+        self.run(paragraph, text[place:], bold, italic)
 
-def _run(paragraph, text: str, bold: bool, italic: bool):
-    if not text:
-        return None
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
-    return run
+    def run(self, paragraph, text: str, bold: bool, italic: bool):
+        if not text:
+            return None
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        self._line_start = False
+        return run
 
 
 def _fixed_zip(data: bytes) -> bytes:
