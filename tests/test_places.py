@@ -188,3 +188,32 @@ def test_a_signing_form_with_the_wrong_province_is_refused_at_the_province(tmp_p
     body = (ROOT / "tests" / "fixtures" / "sign-issues" / "no-statement.md").read_text(encoding="utf-8")
     outcome = sign(project, body.replace("\n\nFryslân\n", "\n\nUtrecht\n"), TODAY, 9)
     assert "- **Provincie**\n\n  ```\n  Leeuwarden ligt in Fryslân, niet in Utrecht.\n" in outcome.comment
+
+
+def test_an_entry_with_a_mistake_still_hears_of_its_order_and_its_province_in_the_same_run(tmp_path: Path):
+    """A stranger who fixes a date must not then learn of the province, then of the order."""
+    wrong = entry("Alfa Brug", "Den Haag", "Noord-Holland").replace("2026-01-15", "2026-13-01")
+    project = project_with(tmp_path, entry("Stichting Zeebrug", "Utrecht", "Utrecht") + wrong)
+    assert sorted((p.line, p.code) for p in problems_of(project)) == [
+        (8, "sort_order"),
+        (11, "province_mismatch"),
+        (13, "not_a_date"),
+    ]
+
+
+def test_what_is_wrong_in_an_entry_is_said_once_and_a_missing_field_hides_nothing_else(tmp_path: Path):
+    """A misspelt province is not also 'not the municipality's province'; a web address
+    with a mistake is no duplicate of another entry's; a missing field leaves the rest."""
+    misspelt = entry("Beta Brug", "Utrecht", "Utrect")
+    no_address = entry("Gamma Brug", "Amsterdm", "Noord-Holland").replace(
+        "https://gammabrug", "htps://gammabrug"
+    )
+    no_date = entry("Zeta Brug", "Utrecht", "Noord-Holland").replace("  signed: 2026-01-15\n", "")
+    project = project_with(tmp_path, misspelt + no_address + no_date)
+    assert sorted((p.line, p.code) for p in problems_of(project)) == [
+        (4, "bad_choice_guess"),
+        (10, "municipality_unknown_guess"),
+        (12, "url_invalid"),
+        (15, "missing_field"),
+        (18, "province_mismatch"),
+    ]

@@ -49,9 +49,13 @@ def check_places(
             problems.append(problem(path, s.line, "checking_stopped", count=len(problems)))
             return
         place = (s.municipality, s.province)
+        if not s.municipality:  # (an entry with mistakes whose municipality was one: said)
+            continue
         if place not in findings:
             findings[place] = place_findings(geography, *place)
         for key, code, args in findings[place]:
+            if key == "province" and not s.province:  # (the same, for its province)
+                continue
             problems.append(problem(path, field_line(lines, s.line, key), code, "", **args))
 
 

@@ -163,14 +163,16 @@ def _load_signatories(
     lines = text.split("\n")
     found: list[Problem] = []  # this file's problems
     if read_in_groups(text, lines):
-        result, stopped = checked_groups(lines, today, static_files, project, found, runner)
+        result, flawed, stopped = checked_groups(lines, today, static_files, project, found, runner)
     else:
         data, read_problems = read_yaml(text, PATH, source_lines=lines)
         if data is None and read_problems:
             # One broken entry must not hide the problems of all the others: read the
             # entries a group at a time, a broken group entry by entry (each from its
             # own "- " line, and what stands above the first).
-            found, result, stopped = checked_part(lines, entry_starts(lines), today, static_files, project)
+            found, result, flawed, stopped = checked_part(
+                lines, entry_starts(lines), today, static_files, project
+            )
         elif not isinstance(data, YamlList):
             problems.extend(read_problems)
             problems.append(problem(PATH, getattr(data, "line", 1), "signatories_not_a_list"))
@@ -178,13 +180,15 @@ def _load_signatories(
         else:
             found = read_problems
             entries = list(zip(data, data.item_lines, strict=True))
-            result, stopped = checked_entries(entries, today, static_files, project, found)
+            result, flawed, stopped = checked_entries(entries, today, static_files, project, found)
     if not stopped:
-        keys = [sort_key(s.name) for s in result]
-        _check_order(result, keys, found)
+        # Every entry with a name, those with mistakes too: all mistakes in one run.
+        everyone = sorted(result + flawed, key=lambda s: s.line) if flawed else result
+        keys = [sort_key(s.name) for s in everyone]
+        _check_order(everyone, keys, found)
         if not (found and found[-1].code == "checking_stopped"):
-            _check_duplicates(result, keys, found)
-        check_places(result, lines, project, PATH, found, cache)
+            _check_duplicates(everyone, keys, found)
+        check_places(everyone, lines, project, PATH, found, cache)
     problems.extend(found)
     problems.extend(check_logo_folder(static_files, _logos_named(lines)))
     return with_anchors(result)
@@ -253,6 +257,8 @@ def _check_duplicates(signatories: list[Signatory], keys: list[str], problems: l
             problems.append(
                 problem(PATH, s.line, "duplicate_name", name=s.name, first=first.name, first_line=first.line)
             )
+            continue
+        if not s.url:  # (an entry with mistakes whose web address was one: said)
             continue
         domain = website_domain(s.url)
         first = by_domain.setdefault(domain, s)

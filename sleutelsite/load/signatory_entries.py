@@ -1,5 +1,9 @@
 """Check the entries of signatories.yaml one by one, each into a `Signatory`: its fields,
-the limits of its texts, its choices, its web address, signing date and logo."""
+the limits of its texts, its choices, its web address, signing date and logo.
+
+An entry with a mistake is not signed, but what is right in it is still checked against
+the other entries (order, duplicates, its municipality and province: signatories.py), so
+a stranger's pull request hears of every mistake in one run, not one after the other."""
 
 from __future__ import annotations
 
@@ -34,21 +38,26 @@ def checked_entries(
     static_files: frozenset[str],
     project: Path,
     problems: list[Problem],
-) -> tuple[list[Signatory], Problem | None]:
-    """The signatories among `entries`; stops (and says so) after MAX_PROBLEMS problems:
-    a file of 80,000 bad entries took minutes and gigabytes to list them all."""
+) -> tuple[list[Signatory], list[Signatory], Problem | None]:
+    """The signatories among `entries`, the stand-ins of the entries with mistakes (see
+    the module's docstring), and the problem that says checking stopped, if it did: after
+    MAX_PROBLEMS problems (a file of 80,000 bad entries took minutes and gigabytes to list)."""
     result: list[Signatory] = []
+    flawed: list[Signatory] = []
     for entry, line in entries:
         if len(problems) >= MAX_PROBLEMS:
-            return result, stop_checking(line, problems)
+            return result, flawed, stop_checking(line, problems)
         fields = fields_for(entry)
+        before = len(problems)
         values = check_fields(entry, fields, PATH, line, problems, FIELD_ALIASES)
         if values is None or not isinstance(entry, YamlMap):  # (not a mapping: reported)
             continue
         signatory = _check_entry(entry, values, line, today, static_files, project, problems)
         if signatory is not None:
             result.append(signatory)
-    return result, None
+        elif (stand_in := _stand_in(entry, values, line, problems[before:])) is not None:
+            flawed.append(stand_in)
+    return result, flawed, None
 
 
 def stop_checking(line: int, problems: list[Problem]) -> Problem:
@@ -135,6 +144,35 @@ def _check_references(
     logo = values.get("logo")
     if isinstance(logo, str):
         problems.extend(check_logo(logo, PATH, at("logo"), static_files, project))
+
+
+def _stand_in(entry: YamlMap, values: dict[str, object], line: int, found: list[Problem]) -> Signatory | None:
+    """What the checks across entries read of an entry with mistakes: its name, and its
+    municipality, province and web address where nothing was found wrong with them
+    (else empty, and those checks leave them alone). None when its name was wrong."""
+    named = {dict(p.args).get("key") for p in found}  # the fields the problems name
+    unnamed = {p.line for p in found if "key" not in dict(p.args)}  # (a web address's)
+
+    def right(key: str) -> str:
+        value = values.get(key)
+        if key in named or (key != "name" and entry.line_of(key) in unnamed):
+            return ""
+        return value if isinstance(value, str) else ""
+
+    if not right("name").strip():
+        return None
+    province = right("province")
+    return Signatory(
+        name=right("name"),
+        type="",
+        municipality=right("municipality"),
+        province=province if province in PROVINCES else "",
+        url=right("url"),
+        signed=None,
+        verified="",
+        line=line,
+        anchor=anchor_of(right("name")),
+    )
 
 
 def _signatory(values: dict[str, object], line: int) -> Signatory:

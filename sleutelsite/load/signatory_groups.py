@@ -32,29 +32,33 @@ def checked_groups(
     project: Path,
     problems: list[Problem],
     runner: SerialRunner,
-) -> tuple[list[Signatory], Problem | None]:
+) -> tuple[list[Signatory], list[Signatory], Problem | None]:
     """A long list, read a few hundred entries at a time, so the parser's nodes for the
     whole file never exist at once (50,000 entries would take hundreds of MB); the runner
     may share the groups out over processes. Checking stops after the group in which the
     problems reach MAX_PROBLEMS, so a file of bad entries costs at most one wave of groups,
-    however the groups were run (the same problems either way)."""
+    however the groups were run (the same problems either way). Returns the signatories,
+    the stand-ins of the entries with mistakes (signatory_entries.py) and where checking
+    stopped, if it did."""
     starts = entry_starts(lines)
     groups = [starts[first : first + _GROUP + 1] for first in range(0, len(starts) - 1, _GROUP)]
     result: list[Signatory] = []
+    flawed: list[Signatory] = []
     for wave in range(0, len(groups), _WAVE):
         parts = runner.map(
             "signatory groups",
             lambda group: checked_part(lines, group, today, static_files, project),
             groups[wave : wave + _WAVE],
         )
-        for number, (found, signatories, stopped) in enumerate(parts, start=wave):
+        for number, (found, signatories, stand_ins, stopped) in enumerate(parts, start=wave):
             problems.extend(found)
             result += signatories
+            flawed += stand_ins
             if stopped is None and len(problems) >= MAX_PROBLEMS and number + 1 < len(groups):
                 stopped = stop_checking(groups[number + 1][0] + 1, problems)
             if stopped is not None:
-                return result, stopped
-    return result, None
+                return result, flawed, stopped
+    return result, flawed, None
 
 
 def _is_plain_list(lines: list[str]) -> bool:
@@ -75,26 +79,29 @@ def checked_part(
     today: dt.date,
     static_files: frozenset[str],
     project: Path,
-) -> tuple[list[Problem], list[Signatory], Problem | None]:
+) -> tuple[list[Problem], list[Signatory], list[Signatory], Problem | None]:
     """The entries starting at `starts` (the last one ends the part), read _GROUP at a
     time (a group with a syntax error entry by entry) and checked: (problems,
-    signatories, the problem saying where checking stopped, if it did)."""
+    signatories, stand-ins of the entries with mistakes, the problem saying where
+    checking stopped, if it did)."""
     found: list[Problem] = []
     result: list[Signatory] = []
+    flawed: list[Signatory] = []
     for first in range(0, len(starts) - 1, _GROUP):
         if len(found) >= MAX_PROBLEMS:
-            return found, result, stop_checking(starts[first] + 1, found)
+            return found, result, flawed, stop_checking(starts[first] + 1, found)
         chunk = starts[first : first + _GROUP + 1]
         entries = _read_chunk(lines, chunk[0], chunk[-1], found, len(chunk) > 2)
         if entries is None:  # broken somewhere: read entry by entry
             entries = []
             for start, end in itertools.pairwise(chunk):
                 entries += _read_chunk(lines, start, end, found, False) or []
-        signatories, stopped = checked_entries(entries, today, static_files, project, found)
+        signatories, stand_ins, stopped = checked_entries(entries, today, static_files, project, found)
         result += signatories
+        flawed += stand_ins
         if stopped:
-            return found, result, stopped
-    return found, result, None
+            return found, result, flawed, stopped
+    return found, result, flawed, None
 
 
 def _read_chunk(
