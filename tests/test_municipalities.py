@@ -136,6 +136,18 @@ def test_a_status_file_may_name_the_municipality_by_alias_or_code(tmp_path: Path
             "'betaald'?\n  Tip: Schrijf 'status: betaald'.",
         ),
         (
+            "amsterdam.yaml",
+            f"municipality: Amsterdam\nstatus: motie\ndate: 2026-11-01\n{ARTICLE}",
+            "gemeenten/amsterdam.yaml:2: 'motie' is geen geldige waarde voor 'status'. Bedoel je "
+            "'besluit'?\n  Tip: Schrijf 'status: besluit'.",
+        ),
+        (
+            "amsterdam.yaml",
+            f"municipality: Amsterdam\nstatus: In gesprek\ndate: 2026-11-01\n{ARTICLE}",
+            "gemeenten/amsterdam.yaml:2: 'In gesprek' is geen geldige waarde voor 'status'. Bedoel je "
+            "'in-gesprek'?",
+        ),
+        (
             "den-haag.yaml",
             f"municipality: Den Haag\nstatus: besluit\ndate: 2026-11-01\n{ARTICLE}",
             "gemeenten/den-haag.yaml:1: dit bestand gaat over 's-Gravenhage, maar heet niet naar die "
@@ -169,6 +181,8 @@ def test_a_status_file_may_name_the_municipality_by_alias_or_code(tmp_path: Path
         "a typo in the municipality",
         "no such municipality",
         "a typo in the status",
+        "the site's word for a step",
+        "a step written as on the site",
         "a file not named after its municipality",
         "status without a date",
         "a source with a javascript: address",

@@ -184,9 +184,20 @@ def _checked(path: str, data: bytes, places: geo.Geography, problems: list[Probl
     return Status(path, place.code, status, date, tuple(sources), note)
 
 
+# What a stranger may write for a step of the ladder: the site's own words for it, in
+# Dutch and English ("motie" is a step of "besluit": a motion or decision).
+_STATUS_WORDS = {
+    **dict.fromkeys(("nog niets bekend", "niets bekend", "unknown", "nothing known"), "onbekend"),
+    **dict.fromkeys(("in gesprek", "gesprek", "in conversation", "in talks"), "in-gesprek"),
+    **dict.fromkeys(("motie", "motion", "decision", "besloten", "aangenomen"), "besluit"),
+    "paid": "betaald",
+}
+
+
 def _check_status(path: str, line: int, status: str, problems: list[Problem]) -> None:
     if status not in STATUSES:
-        guess = did_you_mean(status, list(STATUSES))
+        words = " ".join(status.casefold().replace("-", " ").replace("_", " ").split())
+        guess = _STATUS_WORDS.get(words) or did_you_mean(status, list(STATUSES))
         code = "bad_choice_guess" if guess else "bad_choice"
         problems.append(
             problem(path, line, code, key="status", got=status, guess=guess, choices=", ".join(STATUSES))
