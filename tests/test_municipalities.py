@@ -80,6 +80,14 @@ def test_amsterdams_page_shows_its_status_with_the_article_as_source(real_site: 
     assert "Key persons paid for their work" in english
 
 
+def test_a_status_note_in_dutch_is_marked_as_dutch_on_the_english_page(real_site: Path):
+    """Screen readers read it with Dutch pronunciation (WCAG 3.1.2, language of parts)."""
+    english = (real_site / "en" / "gemeenten" / "amsterdam" / "index.html").read_text(encoding="utf-8")
+    dutch = (real_site / "gemeenten" / "amsterdam" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p lang="nl" dir="ltr"><bdi>[^<]*Buurtbaan', english)
+    assert re.search(r"<p><bdi>[^<]*Buurtbaan", dutch)
+
+
 def test_a_municipality_without_a_file_is_nothing_known_yet_with_a_form_to_tell(real_site: Path):
     html = (real_site / "gemeenten" / "zwolle" / "index.html").read_text(encoding="utf-8")
     assert "Nog niets bekend" in html
