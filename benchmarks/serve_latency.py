@@ -57,7 +57,12 @@ def in_browser(url: str, story: Path, original: str, edits: int) -> list[float]:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
         page.goto(url)
-        page.wait_for_function("window.__previewConnected === true")
+        # polled from here: wait_for_function polls by eval, which the page's CSP forbids
+        deadline = time.monotonic() + 10
+        while not page.evaluate("window.__previewConnected === true"):
+            if time.monotonic() > deadline:
+                raise SystemExit("the preview page never connected to the server")
+            time.sleep(0.05)
         time.sleep(0.5)
         for n in range(edits):
             marker = f"Bewerking-{n}-{time.time_ns()}"

@@ -8,9 +8,11 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,3 +54,19 @@ def serve_folder(folder: Path, not_found: Path | None = None) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def wait_until(page: Any, expression: str, timeout: float = 10.0) -> None:
+    """Wait until the JavaScript `expression` is true in `page`.
+
+    Not Playwright's `wait_for_function`: when its first look is false it polls by
+    evaluating a string inside the page, which our pages' Content-Security-Policy
+    (script-src 'self', no 'unsafe-eval') forbids, so such a test failed only when the
+    page was slower than the first look. `page.evaluate` goes through the DevTools
+    protocol, which the policy does not cover, so polling it from here is allowed.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s in the browser: {expression}")
+        time.sleep(0.05)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder, wait_until
 from playwright.sync_api import Browser, sync_playwright
 
 from conftest import ROOT, TODAY, copy_project
@@ -91,3 +91,23 @@ def test_real_pages_reflow_at_320px_without_horizontal_scrolling(browser, real_s
     page.goto(real_site + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.close()
+
+
+def test_waiting_in_the_browser_works_under_our_content_security_policy(tmp_path, browser):
+    """The wait the browser tests use polls from Python, so a condition that becomes true
+    only after the first look still passes on a page whose policy forbids eval (Playwright's
+    own wait_for_function failed there with an EvalError, only when the page was slow)."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'self'; script-src 'self'\"><script src=\"late.js\"></script>"
+        "</head><body>x</body></html>"
+    )
+    (tmp_path / "late.js").write_text("setTimeout(function () { window.__late = true; }, 400);")
+    with serve_folder(tmp_path) as address:
+        page = browser.new_page()
+        page.goto(address + "/")
+        assert page.evaluate("window.__late === true") is False  # so the wait has to poll
+        wait_until(page, "window.__late === true", timeout=5)
+        with pytest.raises(AssertionError, match="still false"):
+            wait_until(page, "window.__never === true", timeout=0.3)
+        page.close()

@@ -9,7 +9,7 @@ files in static/logos/ that no entry names are refused by name.
 from __future__ import annotations
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder, wait_until
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import sync_playwright
@@ -479,7 +479,7 @@ def test_an_accepted_logo_renders_and_the_refused_ones_would_have_run(logo_site,
         assert dialogs == []
         for case in attacks:
             page.goto(f"{raw}/{case}.svg")
-            page.wait_for_function("() => document.readyState === 'complete'")
+            wait_until(page, "document.readyState === 'complete'")
         browser.close()
     assert drawn == 64
     assert dialogs == [f"{case}.svg" for case in attacks]

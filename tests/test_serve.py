@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import CHROMIUM, CHROMIUM_ARGS, wait_until
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -134,7 +134,7 @@ def preview_in_browser(server: Server, path: str):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(server.address + path)
-        page.wait_for_function("window.__previewConnected === true")
+        wait_until(page, "window.__previewConnected === true")
         yield page
         browser.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from browser import CHROMIUM, CHROMIUM_ARGS, serve_folder, wait_until
 from playwright.sync_api import sync_playwright
 from selectolax.lexbor import LexborHTMLParser
 
@@ -98,7 +98,7 @@ def test_copy_link_copies_the_canonical_address_and_says_so(served):
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == ""
     page.get_by_role("button", name="Kopieer de link").click()
-    page.wait_for_function("document.getElementById('share-status').textContent !== ''")
+    wait_until(page, "document.getElementById('share-status').textContent !== ''")
     assert status.inner_text() == "De link is gekopieerd."
     assert page.evaluate("navigator.clipboard.readText()") == address + "/verhalen/lubna/"
     context.close()
@@ -113,7 +113,7 @@ def test_a_failed_copy_says_what_to_do_instead(served):
     )
     page.goto(address + "/en/tips/")
     page.get_by_role("button", name="Copy link").click()
-    page.wait_for_function("document.getElementById('share-status').textContent !== ''")
+    wait_until(page, "document.getElementById('share-status').textContent !== ''")
     assert page.locator("#share-status").inner_text() == (
         "Copying did not work: copy the address from your browser's address bar."
     )
@@ -154,7 +154,7 @@ def test_kit_copy_button_copies_the_snippet(served):
     page = context.new_page()
     page.goto(address + "/en/steun/")
     page.get_by_role("button", name="Copy the code").click()
-    page.wait_for_function("document.getElementById('code-status').textContent !== ''")
+    wait_until(page, "document.getElementById('code-status').textContent !== ''")
     assert page.locator("#code-status").inner_text() == "The code has been copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == page.locator("#badge-code").inner_text()
