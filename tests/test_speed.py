@@ -104,9 +104,10 @@ def test_a_job_the_build_needs_only_at_its_end_runs_at_a_lower_priority():
         low = runner.start("share cards", lambda: os.getpriority(os.PRIO_PROCESS, 0), size=1)
         normal = runner.start("signatories", lambda: os.getpriority(os.PRIO_PROCESS, 0), size=1)
         assert normal.result() == here
-        assert low.result() == min(19, here + 10)  # (19: the lowest)
+        assert low.result() == min(19, here + Plan().niceness["share cards"])  # (19: the lowest)
     assert os.getpriority(os.PRIO_PROCESS, 0) == here
-    assert "share cards" in Plan().low_priority and "pictures" not in Plan().low_priority
+    niceness = Plan().niceness
+    assert niceness["share cards"] > niceness["word files"] > niceness.get("pictures", 0) == 0
 
 
 def test_a_cancelled_job_leaves_no_process_behind():

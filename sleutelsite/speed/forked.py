@@ -33,7 +33,6 @@ _MAX_CHUNKS = (
     1024  # chunk numbers, 4 bytes each, must fit in a pipe before any worker reads (Linux: 4 KiB at least)
 )
 _PR_SET_PDEATHSIG = 1
-_LOW_NICENESS = 10  # niceness of a job the build needs only at its end (Plan.low_priority)
 
 
 class _Forked(Job[R]):
@@ -133,11 +132,11 @@ class ForkedRunner(SerialRunner):
         if not self.plan.in_background(kind, size):
             return _Later(work)
 
-        low = kind in self.plan.low_priority
+        niceness = self.plan.niceness.get(kind, 0)
 
         def answer(send: int) -> None:
-            if low:  # (its own workers inherit it)
-                os.nice(_LOW_NICENESS)
+            if niceness:  # (its own workers inherit it)
+                os.nice(niceness)
             pipe.send(send, ("ok", work(), self._changes()))
 
         pid, read_end = self._fork(answer)
