@@ -401,3 +401,45 @@ def test_a_render_that_fails_while_its_jobs_start_cancels_those_already_started(
             os.waitpid(-1, os.WNOHANG)
     finally:
         runner.close()
+
+
+def test_a_value_keyed_memo_gives_what_was_made_for_an_equal_value_and_forgets_unused_ones():
+    cache = BuildCache()
+    made: list[str] = []
+
+    def make(text: str):
+        return lambda: made.append(text) or text.upper()
+
+    first = ("persoon-1", "Persoon 1")
+    assert cache.by_value("card", first, make("a")) == "A"
+    assert cache.by_value("card", ("persoon-1", "Persoon 1"), make("b")) == "A"  # equal: kept
+    assert cache.by_value("card", ("persoon-1", "Persoon één"), make("c")) == "C"  # changed: made
+    assert cache.by_value("other", first, make("d")) == "D"  # another kind of value
+    assert made == ["a", "c", "d"]
+    cache.start_round()
+    cache.by_value("card", first, make("e"))  # used in this round: kept
+    cache.forget_unused()
+    cache.start_round()
+    assert cache.by_value("card", first, make("f")) == "A"
+    assert cache.by_value("card", ("persoon-1", "Persoon één"), make("g")) == "G"  # forgotten
+    assert made == ["a", "c", "d", "g"]
+
+
+def test_a_story_title_edit_in_the_preview_reaches_the_list_of_stories(tmp_path: Path):
+    from sleutelsite.serve import PreviewSite
+
+    project = copy_project(tmp_path / "p")
+    preview = PreviewSite(project, tmp_path / "served", "http://127.0.0.1:9999/", 9999, TODAY)
+    preview.rebuild()
+    story = project / "content" / "verhalen" / "testpersoon.md"
+    listing = tmp_path / "served" / "verhalen" / "index.html"
+    before = listing.read_bytes()
+    story.write_text(story.read_text(encoding="utf-8") + "\nMeer tekst.\n", encoding="utf-8")
+    preview.rebuild()
+    assert listing.read_bytes() == before  # the text is not on the list
+    text = story.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("name:"))
+    story.write_text(text.replace(name, "name: Andere Naam"), encoding="utf-8")
+    preview.rebuild()
+    assert preview.problems == ()
+    assert "Andere Naam" in listing.read_text(encoding="utf-8")

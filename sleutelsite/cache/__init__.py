@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle  # only between this build's own processes, never on disk
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -63,6 +63,8 @@ class BuildCache:
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
+        self._by_value: dict[tuple[str, Hashable], str] = {}  # see `by_value`
+        self._by_value_used: set[tuple[str, Hashable]] = set()
         self._made: dict[Slot, tuple[bool, bytes]] | None = None  # in a forked worker: what it made
         self._db: CacheFile | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
@@ -99,6 +101,17 @@ class BuildCache:
         return hashlib.sha256(self.salt + framed(parts)).hexdigest()[
             :40
         ]  # twice blake2b's speed where CPUs have SHA
+
+    def by_value(self, ns: str, value: Hashable, make: Callable[[], str]) -> str:
+        """What `make` gives for `value`, made once while an equal value is in use: for a
+        value (say an entry) that is cheaper to hash and compare than `make` (its repr) is
+        to make; in the preview the same entry comes back on every save. In memory only."""
+        slot = (ns, value)
+        self._by_value_used.add(slot)
+        found = self._by_value.get(slot)
+        if found is None:
+            found = self._by_value[slot] = make()
+        return found
 
     def get(self, ns: str, key: str) -> object | None:
         slot = (ns, key)
@@ -274,10 +287,12 @@ class BuildCache:
     def start_round(self) -> None:
         """A long-running preview calls this before each rebuild."""
         self._used = set()
+        self._by_value_used = set()
 
     def forget_unused(self) -> None:
         """Drop what the last round did not use, so memory stays flat over many edits."""
         self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
+        self._by_value = {slot: v for slot, v in self._by_value.items() if slot in self._by_value_used}
         if self._db is None:  # (with a database they are written, and pruned there)
             self._pending = {slot: b for slot, b in self._pending.items() if slot in self._used}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -18,6 +17,7 @@ from sleutelsite.model import Packed, Page, Site
 from sleutelsite.render.assets import Assets, start_site_assets, with_pictures
 from sleutelsite.render.cards import start_share_cards
 from sleutelsite.render.context import (
+    card_identities,
     film_renderer,
     kinds_with_feed,
     page_notice,
@@ -34,7 +34,14 @@ from sleutelsite.render.geo_map import Drawing
 from sleutelsite.render.links import broken_links
 from sleutelsite.render.markdown import MarkdownRenderer
 from sleutelsite.render.municipalities import map_drawing, municipality_context
-from sleutelsite.render.pages import PageJob, PageRenderer, RenderedPage, page_jobs, render_pages
+from sleutelsite.render.pages import (
+    PageJob,
+    PageRenderer,
+    RenderedPage,
+    page_jobs,
+    render_pages,
+    site_pages,
+)
 from sleutelsite.render.safety import Finding, unsafe_problems
 from sleutelsite.render.templates import make_environment, prepare_templates, templates_fingerprint
 from sleutelsite.render.toolkit import start_toolkit_files, texts_for_municipalities, toolkit_downloads
@@ -67,21 +74,21 @@ def render_site(
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
-    known_urls = frozenset(entry.url for _, entry in site.with_pages())
-    all_jobs = page_jobs(site, known_urls)
+    pages = site_pages(site)
+    known_urls = frozenset(page.url for _, _, page in pages)
     started: list[Job] = []  # made meanwhile, maybe in other processes: cancelled on any failure
     try:
         finish_documents, documents_job = start_toolkit_files(site, cache, runner)
         started.append(documents_job)
-        data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
-        started.append(data_job)
         cards, card_files, cards_job = start_share_cards(
-            site, [(job.kind, job.page) for job in all_jobs], project, cache, runner
+            site, [(kind, page) for kind, _, page in pages], project, cache, runner
         )
         started.append(cards_job)
+        all_jobs = page_jobs(site, known_urls, pages, cards)
+        data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
+        started.append(data_job)
         finish_assets, pictures_job = start_site_assets(site, project, cache, runner)
         started.append(pictures_job)
-        all_jobs = [dataclasses.replace(job, share_card=cards.get(job.page.url)) for job in all_jobs]
         templates_key = templates_fingerprint(project / "templates", cache)  # read once, not per language
         prepare_templates(env, cache, templates_key)
         drawing = map_drawing(site, project, cache)
@@ -195,7 +202,7 @@ def _page_work(
             notice,
             preview,
             cache,
-            {**identities, **place_keys},
+            {**identities, **place_keys, **card_identities(site, lang.code, cache)},
             templates_key,
             markdown.key,
             assets.key,

@@ -94,18 +94,28 @@ def broken_links(pages: Iterable[Rendered], project: Path, other_urls: Iterable[
     ids = {page.url: page.ids for page in pages}
     known = set(ids) | set(other_urls)
     problems: list[Problem] = []
-    verdicts: dict[str, tuple[str, str] | None] = {}  # most links repeat on every page
+    fine: set[str] = set()  # links that lead somewhere from any page (or are not ours to check)
+    verdicts: dict[str, tuple[str, str]] = {}  # links found broken, from any page
     for page in pages:
+        if fine.issuperset(page.hrefs):  # (most pages: every link seen on an earlier page)
+            continue
         for href in page.hrefs:
-            if href in verdicts:  # (first: most links are the menu's and the footer's)
-                found = verdicts[href]
-            elif href.startswith("#"):  # an anchor on the page itself
+            if href in fine:
+                continue
+            if href.startswith("#"):  # an anchor on the page itself
                 anchor = href[1:]
                 found = ("broken_anchor", anchor) if anchor and anchor not in page.ids else None
-            elif _is_internal(href):
-                found = verdicts[href] = _check(href, page.url, known, ids)
-            else:
+            elif not _is_internal(href):
+                fine.add(href)
                 continue
+            elif href in verdicts:
+                found = verdicts[href]
+            else:
+                found = _check(href, page.url, known, ids)
+                if found is None:
+                    fine.add(href)
+                    continue
+                verdicts[href] = found
             if found is not None:
                 code, anchor = found
                 where, line = _locate(href, page, project)

@@ -56,16 +56,30 @@ class RenderedPage:
     ids: frozenset[str]
 
 
-def page_jobs(site: Site, known_urls: frozenset[str]) -> list[PageJob]:
+def site_pages(site: Site) -> list[tuple[Kind, Entry, Page]]:
+    """Every entry that has a page, with its kind and its page."""
+    return [(kind, entry, page_of(entry, kind)) for kind, entry in site.with_pages()]
+
+
+def page_jobs(
+    site: Site,
+    known_urls: frozenset[str],
+    pages: list[tuple[Kind, Entry, Page]],
+    cards: dict[str, ShareCard],
+) -> list[PageJob]:
+    """What rendering each page needs: its template, story, child pages, versions in
+    other languages and share card."""
     alternates = alternates_finder(site, known_urls)
     jobs = []
-    for kind, entry in site.with_pages():
-        page = page_of(entry, kind)
+    for kind, entry, page in pages:
+        card = cards.get(page.url)
         if kind is PAGE:  # the page is the entry itself; a section's index shows its pages
             children = tuple(children_of(site, page))
-            jobs.append(PageJob(page, page.layout, None, children, alternates(page), kind.sitemap, kind=kind))
+            jobs.append(
+                PageJob(page, page.layout, None, children, alternates(page), kind.sitemap, card, kind)
+            )
         else:
-            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap, kind=kind))
+            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap, card, kind))
     return jobs
 
 
@@ -107,7 +121,8 @@ class PageRenderer:
         return self.cache.key(
             self._template_key(job.template), self.notice(job.page),
             _identity(job.page), _identity(job.entry), *map(_identity, job.children),
-            repr(tuple(map(tuple, job.alternates))), repr(job.share_card),
+            repr(tuple(map(tuple, job.alternates))),
+            job.share_card.url if job.share_card else "",  # (its name covers its words)
         )  # fmt: skip
 
     def _template_key(self, template: str) -> str:

@@ -85,7 +85,7 @@ class PreviewSite:
         self.words = dict(site.translations.get(site.settings.default_language.code, OVERLAY_WORDS))
         self.cache.forget_unused()  # what this rebuild did not need is stale: keep memory flat
         stats = self._write({**files, LIVE_JS: self.live_js})
-        return stats.written, sum(1 for path in files if path.suffix == ".html")
+        return stats.written, len(site.with_pages())  # (each has one page)
 
     def _write(self, files: Output) -> WriteStats:
         """Swap the preview in, one build at a time into its folder; while another build

@@ -65,22 +65,26 @@ class Staging:
         os.umask(mask)
         self._chmod = bool(mask & 0o644)  # only when the umask would take bits from 0644
         self._folders: set[str] = set()  # made already
+        self._work_prefix = os.path.join(self.work, "")  # (paths as strings: see place)
+        self._live_prefix = os.path.join(self.out, "")
 
-    def place(self, path: PurePosixPath, content: bytes) -> tuple[str, tuple[int, int, int]]:
-        """Put one file in place; returns (outcome, stamp). (Paths as strings: a build
-        places thousands of files, the preview as many on every save.)"""
-        rel = str(path)
-        target = os.path.join(self.work, rel)
-        known_work, known_live = self._known()
+    def place(
+        self, rel: str, content: bytes, known: tuple[dict | None, dict | None] = (None, None)
+    ) -> tuple[str, tuple[int, int, int]]:
+        """Put one file (its path relative to the site, as a string: a build places
+        thousands of files, the preview as many on every save) in place; returns
+        (outcome, stamp). `known`: what the preview's memory holds of the two trees."""
+        known_work, known_live = known
+        target = self._work_prefix + rel
         if not self.fresh and _same(target, content, known_work, rel):
             return "same", (0, 0, 0)
-        self._make_parent(target, path)
+        self._make_parent(target, rel)
         was_folder = (
             not self.fresh and os.path.isdir(target) and not os.path.islink(target)
         )  # in the site before last
         if was_folder:
             shutil.rmtree(target)
-        live = os.path.join(self.out, rel)
+        live = self._live_prefix + rel
         folder, name = os.path.split(target)
         temporary = target if self.fresh else os.path.join(folder, f".{name}.tmp")
         if self._live and _same(live, content, known_live, rel):
@@ -107,7 +111,7 @@ class Staging:
             return None, None
         return self.memory.trees.setdefault(str(self.work), {}), self.memory.trees.get(str(self.out), {})
 
-    def _make_parent(self, target: str, path: PurePosixPath) -> None:
+    def _make_parent(self, target: str, rel: str) -> None:
         folder = os.path.dirname(target)
         if folder in self._folders:
             return
@@ -116,7 +120,7 @@ class Staging:
         except (FileExistsError, NotADirectoryError):
             # In the site before last a file (or link) stands where a folder must go now.
             step = self.work
-            for part in path.parent.parts:
+            for part in rel.split("/")[:-1]:
                 step = step / part
                 if step.is_symlink() or (step.exists() and not step.is_dir()):
                     step.unlink(missing_ok=True)
@@ -146,22 +150,26 @@ class Staging:
 
     def _update(self, files: dict[PurePosixPath, bytes | Packed | Path]) -> tuple[int, int]:
         """Remove what is no longer wanted, then put every file in place: (written, unchanged)."""
-        known_work = self._remove_unwanted({str(path) for path in files})
+        rels = {path: str(path) for path in files}
+        known_work = self._remove_unwanted(set(rels.values()))
+        known = self._known()
         written = unchanged = 0
         for path in sorted(files, key=_parts):  # (the order of paths: parts compared in C, not in pathlib)
             data = files[path]
             content = data.read_bytes() if isinstance(data, Path) else data
             if isinstance(content, Packed):
                 content = content.unpacked()
-            outcome, stamp = self.place(path, content)
+            rel = rels[path]
+            outcome, stamp = self.place(rel, content, known)
             if outcome.startswith("written"):
                 written += 1
             else:
                 unchanged += 1
             if outcome != "same" and known_work is not None:
-                _remember(known_work, str(path), outcome, stamp, content)
-        if self.memory is not None and known_work is not None and set(known_work) == set(map(str, files)):
-            self.memory.complete.add(str(self.work))
+                _remember(known_work, rel, outcome, stamp, content)
+        if self.memory is not None and known_work is not None and len(known_work) == len(rels):
+            if set(known_work) == set(rels.values()):
+                self.memory.complete.add(str(self.work))
         return written, unchanged
 
     def _remove_unwanted(self, wanted: set[str]) -> dict | None:
