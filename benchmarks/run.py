@@ -6,10 +6,10 @@
 Per size: cold build (no cache, no previous output), warm build (cache present, no
 previous output: a deploy on CI with the cache restored), steady build (cache and both
 output trees present: an editor building again), one-story rebuild inside `serve`
-(median of 20 edits), peak memory of the build process and, separately, of its largest
-render worker (whose resident size includes pages it shares with the build process after
-fork), pages per second, and in the same run
-the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
+(median of 20 edits; between them the full garbage collection that `serve` makes once
+the browser was told, `PreviewSite.idle`), peak memory of the build process and,
+separately, of its largest render worker (whose resident size includes pages it shares
+with the build process after fork), pages per second, and in the same run the plain single-process jinja2 + markdown baseline (benchmarks/baseline.py), with the
 ratio cold / baseline, and a second baseline: the same script with PyYAML's C loader and
 a process pool (benchmarks/baseline_pool.py). CPU is user + system time of the build and
 every process it started. Also the real site's cold and warm builds, its one-page rebuild
@@ -147,6 +147,7 @@ def serve_rebuild(project: Path, out: Path, edits: int = 20) -> float:
         started = time.perf_counter()
         preview.rebuild()
         times.append(time.perf_counter() - started)
+        preview.idle()  # as `serve` does once the browser has the page: not part of the rebuild
     story.write_text(original, encoding="utf-8")
     assert not preview.problems
     return statistics.median(times)
@@ -283,6 +284,7 @@ def _real_serve(project: Path, out: Path) -> float:
         started = time.perf_counter()
         preview.rebuild()
         times.append(time.perf_counter() - started)
+        preview.idle()  # as `serve` does once the browser has the page: not part of the rebuild
     story.write_text(original, encoding="utf-8")
     return statistics.median(times)
 

@@ -291,6 +291,36 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(project: Path, tmp_
     assert (gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()) == before
 
 
+def test_a_preview_rebuild_makes_no_full_collection_and_its_idle_time_does(
+    project: Path, tmp_path: Path, monkeypatch
+):
+    import gc
+
+    import sleutelsite.serve as serve
+    from sleutelsite.serve import PreviewSite
+
+    oldest: list[int] = []  # the full collections' threshold while the preview writes
+    writing = serve.write_site
+    monkeypatch.setattr(serve, "write_site", lambda *a: oldest.append(gc.get_threshold()[2]) or writing(*a))
+    preview = PreviewSite(project, tmp_path / "served", "http://127.0.0.1:9999/", 9999, TODAY)
+    before = gc.get_threshold()
+    preview.rebuild()
+    assert gc.get_threshold() == before  # restored
+    assert oldest and oldest[0] > 100_000  # none while writing either
+    full: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    gc.callbacks.append(seen)
+    try:
+        preview.idle()
+    finally:
+        gc.callbacks.remove(seen)
+    assert full == [1]
+
+
 TIP_FILES = ("content/tips/01-eerste.md", "content/tips/02-tweede.md")
 
 
