@@ -21,7 +21,7 @@ import hashlib
 import pickle  # only between this build's own processes, never on disk
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_classes
 from sleutelsite.cache.file import CacheFile
@@ -33,6 +33,7 @@ _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
 Slot = tuple[str, str]
+V = TypeVar("V")
 
 
 def framed(parts: Iterable[str | bytes]) -> bytes:
@@ -63,7 +64,7 @@ class BuildCache:
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
-        self._by_value: dict[tuple[str, Hashable], str] = {}  # see `by_value`
+        self._by_value: dict[tuple[str, Hashable], object] = {}  # see `by_value`
         self._by_value_used: set[tuple[str, Hashable]] = set()
         self._made: dict[Slot, tuple[bool, bytes]] | None = None  # in a forked worker: what it made
         self._db: CacheFile | None = None
@@ -102,15 +103,16 @@ class BuildCache:
             :40
         ]  # twice blake2b's speed where CPUs have SHA
 
-    def by_value(self, ns: str, value: Hashable, make: Callable[[], str]) -> str:
+    def by_value(self, ns: str, value: Hashable, make: Callable[[], V]) -> V:
         """What `make` gives for `value`, made once while an equal value is in use: for a
-        value (say an entry) that is cheaper to hash and compare than `make` (its repr) is
-        to make; in the preview the same entry comes back on every save. In memory only."""
+        value (say an entry) that is cheaper to hash and compare than `make` (its repr, a
+        path object) is to make; in the preview the same values come back on every save.
+        In memory only."""
         slot = (ns, value)
         self._by_value_used.add(slot)
-        found = self._by_value.get(slot)
-        if found is None:
-            found = self._by_value[slot] = make()
+        if slot in self._by_value:
+            return cast(V, self._by_value[slot])
+        found = self._by_value[slot] = make()
         return found
 
     def get(self, ns: str, key: str) -> object | None:

@@ -121,7 +121,7 @@ def render_site(
         for job in started:
             job.cancel()
         raise
-    return _linked_output(site, project, rendered, data, preview, assets)
+    return _linked_output(site, project, rendered, data, preview, assets, cache)
 
 
 def _linked_output(
@@ -131,6 +131,7 @@ def _linked_output(
     data: dict[PurePosixPath, bytes],
     preview: Preview | None,
     assets: Assets,
+    cache: BuildCache,
 ) -> Output:
     """Every file of the site, once every internal link is known to lead somewhere."""
     statics = [rel for rel in site.static_files if rel not in assets.originals]
@@ -141,8 +142,8 @@ def _linked_output(
     if problems:
         raise BuildError(problems)
     output: Output = dict(data)
-    for page in rendered:
-        output[output_path(page.url)] = page.html
+    for page in rendered:  # (the same path objects on every save of the preview)
+        output[cache.by_value("output path", page.url, partial(output_path, page.url))] = page.html
     for rel in statics:
         output[PurePosixPath("static", rel)] = project / "static" / rel
     output.update(assets.files)

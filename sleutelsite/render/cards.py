@@ -139,8 +139,10 @@ def start_share_cards(
         for words, png in zip(missing, job.result(), strict=True):
             cache.put("card", keys[words], png)
             made[words] = png
-        folder = PurePosixPath(CARD_FOLDER)
-        return {folder / names[words]: png for words, png in made.items()}
+        return {
+            cache.by_value("card path", names[words], partial(_path, names[words])): png
+            for words, png in made.items()
+        }
 
     cards = {url: _card(words, names[words], maker.site_name) for url, words in wanted.items()}
     return {**_section_cards(site, pages, cards), **cards}, files, job
@@ -158,6 +160,10 @@ def _section_cards(
             if index in cards and index != page.url:
                 shared[page.url] = cards[index]
     return shared
+
+
+def _path(name: str) -> PurePosixPath:
+    return PurePosixPath(CARD_FOLDER, name)
 
 
 def _card(words: CardWords, name: str, site_name: str) -> ShareCard:
