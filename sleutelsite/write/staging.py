@@ -69,7 +69,7 @@ class Staging:
         self._live_prefix = os.path.join(self.out, "")
 
     def place(
-        self, rel: str, content: bytes, known: tuple[dict | None, dict | None] = (None, None)
+        self, rel: str, content: bytes, known: tuple[dict | None, dict | None]
     ) -> tuple[str, tuple[int, int, int]]:
         """Put one file (its path relative to the site, as a string: a build places
         thousands of files, the preview as many on every save) in place; returns
@@ -151,7 +151,8 @@ class Staging:
     def _update(self, files: dict[PurePosixPath, bytes | Packed | Path]) -> tuple[int, int]:
         """Remove what is no longer wanted, then put every file in place: (written, unchanged)."""
         rels = {path: str(path) for path in files}
-        known_work = self._remove_unwanted(set(rels.values()))
+        wanted = set(rels.values())
+        known_work = self._remove_unwanted(wanted)
         known = self._known()
         written = unchanged = 0
         for path in sorted(files, key=_parts):  # (the order of paths: parts compared in C, not in pathlib)
@@ -167,9 +168,8 @@ class Staging:
                 unchanged += 1
             if outcome != "same" and known_work is not None:
                 _remember(known_work, rel, outcome, stamp, content)
-        if self.memory is not None and known_work is not None and len(known_work) == len(rels):
-            if set(known_work) == set(rels.values()):
-                self.memory.complete.add(str(self.work))
+        if self.memory is not None and known_work is not None and known_work.keys() == wanted:
+            self.memory.complete.add(str(self.work))
         return written, unchanged
 
     def _remove_unwanted(self, wanted: set[str]) -> dict | None:
