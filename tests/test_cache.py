@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 import sleutelsite.render.markdown as render_markdown
 import sleutelsite.render.pages as render_pages
-from conftest import TODAY, copy_project
+from conftest import ROOT, TODAY, copy_project
 from sleutelsite.build import build
 from sleutelsite.cache import CACHE_FOLDER, BuildCache
 from sleutelsite.speed import Plan
@@ -435,6 +436,7 @@ def test_a_render_that_fails_while_its_jobs_start_cancels_those_already_started(
 
 def test_a_value_keyed_memo_gives_what_was_made_for_an_equal_value_and_forgets_unused_ones():
     cache = BuildCache()
+    cache.start_round()  # (a preview's: a build makes everything directly)
     made: list[str] = []
 
     def make(text: str):
@@ -455,6 +457,30 @@ def test_a_value_keyed_memo_gives_what_was_made_for_an_equal_value_and_forgets_u
     assert made == ["a", "c", "d", "g"]
 
 
+def test_an_identity_memo_gives_what_was_made_for_the_very_same_objects_only_in_a_preview():
+    cache = BuildCache()
+    made: list[str] = []
+
+    def make(text: str):
+        return lambda: made.append(text) or text.upper()
+
+    words, entries = {"a": "b"}, [1, 2]
+    assert cache.by_identity("x", (words, entries), make("a")) == "A"
+    assert cache.by_identity("x", (words, entries), make("b")) == "B"  # a build: no memory
+    cache.start_round()
+    assert cache.by_identity("x", (words, entries), make("c")) == "C"
+    assert cache.by_identity("x", (words, entries), make("d")) == "C"  # the same objects
+    assert cache.by_identity("x", (dict(words), entries), make("e")) == "E"  # equal, not the same
+    assert cache.by_identity("x", (words,), make("f")) == "F"  # fewer inputs
+    assert cache.by_identity("y", (words,), make("g")) == "G"  # another slot
+    cache.start_round()
+    assert cache.by_identity("y", (words,), make("h")) == "G"
+    cache.forget_unused()  # "x" was not used in this round
+    cache.start_round()
+    assert cache.by_identity("x", (words,), make("i")) == "I"
+    assert made == ["a", "b", "c", "e", "f", "g", "i"]
+
+
 def test_a_story_title_edit_in_the_preview_reaches_the_list_of_stories(tmp_path: Path):
     from sleutelsite.serve import PreviewSite
 
@@ -473,3 +499,67 @@ def test_a_story_title_edit_in_the_preview_reaches_the_list_of_stories(tmp_path:
     preview.rebuild()
     assert preview.problems == ()
     assert "Andere Naam" in listing.read_text(encoding="utf-8")
+
+
+def test_every_edit_in_the_preview_gives_the_site_a_clean_build_gives(tmp_path: Path):
+    """The preview keeps what follows from the very same objects (the entries, the words,
+    the municipalities' entries, each page's job, key and link check) from save to save:
+    after each kind of edit it must still hold exactly what a new preview would make."""
+    from sleutelsite.serve import PreviewSite
+
+    status = "municipality: Utrecht\nstatus: besluit\ndate: 2026-11-02\nsources:\n  - title: Motie\n"
+    project = copy_project(tmp_path / "p", {"gemeenten/utrecht.yaml": status})
+    shutil.copytree(ROOT / "data" / "nl", project / "data" / "nl")
+    served = tmp_path / "served"
+    preview = PreviewSite(project, served, "http://127.0.0.1:9999/", 9999, TODAY)
+    preview.rebuild()
+
+    def edit(rel: str, old: str, new: str) -> None:
+        file = project / rel
+        text = file.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    example = "---\ntitle: Een voorbeeld\n---\nZo werkt het.\n"
+    tips = (project / "content" / "tips" / "index.md").read_text(encoding="utf-8")
+    over = (project / "content" / "over.md").read_text(encoding="utf-8")
+    edits = [
+        lambda: edit("gemeenten/utrecht.yaml", "besluit", "betaald"),
+        lambda: (project / "gemeenten" / "zwolle.yaml").write_text(status.replace("Utrecht", "Zwolle")),
+        lambda: (project / "gemeenten" / "utrecht.yaml").unlink(),
+        lambda: edit(
+            "signatories.yaml",
+            "municipality: Utrecht\n  province: Utrecht",
+            "municipality: Zwolle\n  province: Overijssel",
+        ),
+        lambda: edit("i18n/nl.yaml", "status_title: Waar de gemeente staat", "status_title: Stand van zaken"),
+        lambda: edit("i18n/nl.yaml", "Ligging van {name}", "Waar {name} ligt"),
+        lambda: (project / "content" / "voorbeelden").mkdir(),
+        lambda: (project / "content" / "voorbeelden" / "index.md").write_text(
+            "---\ntitle: Voorbeelden\n---\n"
+        ),
+        lambda: (project / "content" / "voorbeelden" / "een.md").write_text(example),
+        lambda: edit("content/voorbeelden/een.md", "Een voorbeeld", "Ander voorbeeld"),
+        lambda: edit("content/verhalen/testpersoon.md", "name: ", "name: Nieuwe "),
+        lambda: edit("content/tips/01-eerste.md", "title: ", "title: Andere "),
+        lambda: (project / "content" / "tips" / "index.md").unlink(),  # linked from every page
+        lambda: (project / "content" / "tips" / "index.md").write_text(tips, encoding="utf-8"),
+        lambda: (project / "content" / "over.md").write_text(over + "\n[Kapot](/bestaat-niet/)\n"),
+        lambda: (project / "content" / "over.md").write_text(over),
+        lambda: (project / "content" / "bel.md").write_text("---\ntitle: Bel\n---\n[Bel](/over/#contact)\n"),
+        # the anchor that bel.md links to: gone
+        lambda: edit("content/over.md", "Contact {#contact}", "Bereik ons"),
+        lambda: (project / "content" / "over.md").write_text(over),
+    ]
+    broken = 0
+    for number, change in enumerate(edits):
+        change()
+        preview.rebuild()
+        if preview.problems:  # (the tips gone, a broken link, the anchor): the last good site stays
+            broken += 1
+            continue
+        clean = PreviewSite(project, tmp_path / f"clean-{number}", "http://127.0.0.1:9999/", 9999, TODAY)
+        clean.rebuild()
+        assert clean.problems == ()
+        assert tree(served) == tree(tmp_path / f"clean-{number}"), f"after edit {number}"
+    assert broken == 3

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle  # only between this build's own processes, never on disk
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import cast
 
 from sleutelsite.cache.codec import CacheCodec, Unreadable, Unstorable, stored_classes
 from sleutelsite.cache.file import CacheFile
 from sleutelsite.cache.fingerprint import engine_fingerprint
+from sleutelsite.cache.recall import Recall
 
 CACHE_FOLDER = ".cache"
 BIG = frozenset({"page", "md", "image"})  # (image: a picture's files, read one by one)
@@ -33,7 +34,6 @@ _FLUSH_BYTES = 32 * 1024 * 1024
 _MANY = 200  # big entries read per query by get_many
 
 Slot = tuple[str, str]
-V = TypeVar("V")
 
 
 def framed(parts: Iterable[str | bytes]) -> bytes:
@@ -47,7 +47,7 @@ def framed(parts: Iterable[str | bytes]) -> bytes:
     return b"".join(chunks)
 
 
-class BuildCache:
+class BuildCache(Recall):
     """One per build or per `serve` process; pass it along, never keep it global.
 
     `keep_big=False` (only without a folder: a build with --no-cache, `check`): what no
@@ -64,8 +64,7 @@ class BuildCache:
         self._stored: dict[str, dict[str, bytes]] = {}  # small kinds read from disk
         self._keys: dict[str, set[str]] = {}  # keys of big kinds on disk, when first asked
         self._used: set[Slot] = set()
-        self._by_value: dict[tuple[str, Hashable], object] = {}  # see `by_value`
-        self._by_value_used: set[tuple[str, Hashable]] = set()
+        Recall.__init__(self)
         self._made: dict[Slot, tuple[bool, bytes]] | None = None  # in a forked worker: what it made
         self._db: CacheFile | None = None
         self._path = folder / "build.sqlite" if folder is not None else None
@@ -102,18 +101,6 @@ class BuildCache:
         return hashlib.sha256(self.salt + framed(parts)).hexdigest()[
             :40
         ]  # twice blake2b's speed where CPUs have SHA
-
-    def by_value(self, ns: str, value: Hashable, make: Callable[[], V]) -> V:
-        """What `make` gives for `value`, made once while an equal value is in use: for a
-        value (say an entry) that is cheaper to hash and compare than `make` (its repr, a
-        path object) is to make; in the preview the same values come back on every save.
-        In memory only."""
-        slot = (ns, value)
-        self._by_value_used.add(slot)
-        if slot in self._by_value:
-            return cast(V, self._by_value[slot])
-        found = self._by_value[slot] = make()
-        return found
 
     def get(self, ns: str, key: str) -> object | None:
         slot = (ns, key)
@@ -289,12 +276,12 @@ class BuildCache:
     def start_round(self) -> None:
         """A long-running preview calls this before each rebuild."""
         self._used = set()
-        self._by_value_used = set()
+        self.start_recall_round()
 
     def forget_unused(self) -> None:
         """Drop what the last round did not use, so memory stays flat over many edits."""
         self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
-        self._by_value = {slot: v for slot, v in self._by_value.items() if slot in self._by_value_used}
+        self.forget_unrecalled()
         if self._db is None:  # (with a database they are written, and pruned there)
             self._pending = {slot: b for slot, b in self._pending.items() if slot in self._used}
 

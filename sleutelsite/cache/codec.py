@@ -46,7 +46,7 @@ def stored_classes() -> tuple[type, ...]:
     from sleutelsite.geo import Geography, Municipality, Province
     from sleutelsite.kinds import Kind, KindField
     from sleutelsite.load.content import SourceFile
-    from sleutelsite.load.municipalities import Status
+    from sleutelsite.load.municipality_entries import Status
     from sleutelsite.model import Entry, Language, Packed, Page, Settings, Signatory
     from sleutelsite.render.geo_map import Drawing
 

@@ -66,7 +66,7 @@ def load_site(
     except BaseException:
         finish_signatories.cancel()
         raise
-    translations = load_translations(project, settings.languages, problems) if settings else {}
+    translations = load_translations(project, settings.languages, problems, cache) if settings else {}
     default = settings.languages[0].code if settings is not None else ""
     if default in translations:
         check_kind_words(kinds, translations[default], f"i18n/{default}.yaml", problems)
@@ -75,7 +75,7 @@ def load_site(
     if settings is not None:
         index_urls = frozenset(entry.url for entry in content.entries if entry.kind == "page")
         municipalities, places_key = load_municipalities(
-            project, settings, index_urls, signatories, translations, cache, problems
+            project, settings, index_urls, signatories, translations, cache, problems, signatories_key
         )
         content.entries += municipalities
     if problems or settings is None:

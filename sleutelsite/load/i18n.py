@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
 from sleutelsite.kinds import STATUSES
 from sleutelsite.load.fields import did_you_mean
@@ -24,19 +25,37 @@ Translations = dict[str, object]
 
 
 def load_translations(
-    project: Path, languages: tuple[Language, ...], problems: list[Problem]
+    project: Path, languages: tuple[Language, ...], problems: list[Problem], cache: BuildCache | None = None
 ) -> dict[str, Translations]:
-    """{language code: {key: text, list or mapping}}; problems for every gap."""
+    """{language code: {key: text, list or mapping}}; problems for every gap. The same
+    objects while the files' bytes are the same (the preview: on every save)."""
+    files = tuple(_bytes_of(project / f"{FOLDER}/{lang.code}.yaml") for lang in languages)
+
+    def made() -> tuple[dict[str, Translations], tuple[Problem, ...]]:
+        found: list[Problem] = []
+        return _translations(languages, files, found), tuple(found)
+
+    result, found = cache.by_value("translations", (languages, files), made) if cache else made()
+    problems.extend(found)
+    return result
+
+
+def _bytes_of(file: Path) -> bytes | None:
+    return file.read_bytes() if file.is_file() else None
+
+
+def _translations(
+    languages: tuple[Language, ...], files: tuple[bytes | None, ...], problems: list[Problem]
+) -> dict[str, Translations]:
     result: dict[str, Translations] = {}
     reference: YamlMap | None = None
-    for lang in languages:
+    for lang, data_bytes in zip(languages, files, strict=True):
         path = f"{FOLDER}/{lang.code}.yaml"
-        file = project / path
-        if not file.is_file():
+        if data_bytes is None:
             problems.append(problem(path, 0, "i18n_missing_file", language=lang.code))
             continue
         try:
-            text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+            text = data_bytes.decode("utf-8-sig").replace("\r\n", "\n")
         except UnicodeDecodeError as err:
             problems.append(undecodable(path, err))
             continue

@@ -21,17 +21,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import cast
 
 from sleutelsite import geo
 from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
-from sleutelsite.kinds import MUNICIPALITY, STATUSES, entry_url
+from sleutelsite.kinds import MUNICIPALITY, STATUSES
 from sleutelsite.load.content import field_checks
 from sleutelsite.load.fields import Field, check_fields, did_you_mean
-from sleutelsite.load.maps import MAPS_FOLDER, names_of_places
+from sleutelsite.load.maps import names_of_places
+from sleutelsite.load.municipality_entries import Source, Status, municipality_entries
 from sleutelsite.load.urls import check_url
 from sleutelsite.load.yaml_file import YamlList, YamlMap, leads_outside, read_yaml, undecodable
 from sleutelsite.model import Entry, Settings, Signatory
@@ -46,19 +47,6 @@ SOURCE_FIELDS = {
 }
 # The kind's fields; its list of sources is checked here (_sources), item by item.
 FIELDS = {**field_checks(MUNICIPALITY), "sources": Field("any")}
-Source = tuple[str, str, str]  # title, author, url ("" when not given)
-
-
-@dataclass(frozen=True)
-class Status:
-    """What one status file says, checked."""
-
-    path: str  # "gemeenten/amsterdam.yaml"
-    code: str  # "GM0363"
-    status: str  # one of kinds.STATUSES
-    date: dt.date | None
-    sources: tuple[Source, ...]
-    note: str
 
 
 def load_municipalities(
@@ -69,6 +57,7 @@ def load_municipalities(
     translations: dict[str, dict[str, object]],
     cache: BuildCache,
     problems: list[Problem],
+    signatories_key: str,  # what the signatories follow from (their file, the maps)
 ) -> tuple[list[Entry], str]:
     """An entry per municipality in each language whose content has the index page
     (content/gemeenten/index.md), and the key of the maps (for render's drawing)."""
@@ -86,31 +75,18 @@ def load_municipalities(
         first = statuses.setdefault(found.code, found)
         if first is not found:
             problems.append(problem(found.path, 1, "municipality_twice", first=first.path))
-    signed = _signatories_by_code(places, signatories)
-    # What every language shares: the order, and a key of what each
-    # entry follows from (its page's memo key is made from it, not from the entry's repr).
-    common = {
-        m.code: (geo.sort_key(m.name), _status_key(statuses.get(m.code))) for m in places.municipalities
-    }
-    entries = []
-    for lang in settings.languages:
-        prefix = settings.prefix(lang.code)
-        if f"{prefix}/{MUNICIPALITY.folder}/" not in index_urls:
-            continue
-        t = translations.get(lang.code, {})
-        words = cache.key(
-            places_key, lang.code, repr(t.get("statuses")), str(t.get("municipality_description"))
-        )
-        for m in places.municipalities:
-            here = signed.get(m.code, ())
-            sort_name, status_key = common[m.code]
-            key = cache.key(words, m.code, status_key, repr(here))
-            entries.append(_entry(m, statuses.get(m.code), prefix, lang.code, here, t, (sort_name, key)))
-    return entries, places_key
-
-
-def _status_key(status: Status | None) -> str:
-    return repr(status) if status else ""
+    shown = tuple(
+        (lang.code, settings.prefix(lang.code))
+        for lang in settings.languages
+        if f"{settings.prefix(lang.code)}/{MUNICIPALITY.folder}/" in index_urls
+    )
+    # (the same entries while the maps, statuses and words are the same objects and the
+    # signatories the same file: the preview, on every save that is not of these files)
+    inputs = (places, *(translations.get(code) for code, _ in shown), *statuses.values())
+    made = partial(
+        municipality_entries, places, places_key, statuses, signatories, translations, shown, cache
+    )
+    return cache.by_identity(("municipalities", places_key, shown, signatories_key), inputs, made), places_key
 
 
 def status_files(project: Path) -> list[Path]:
@@ -264,58 +240,3 @@ def _sources(path: str, items: object, line: int, problems: list[Problem]) -> li
                 continue
         result.append((str(values["title"]), str(values.get("author", "")), url))
     return result
-
-
-def _signatories_by_code(
-    places: geo.Geography, signatories: list[Signatory]
-) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Per municipality's code: (name, anchor on the list page) of each organisation there."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    seen: dict[str, geo.Municipality | None] = {}
-    find = geo.municipality_finder(places)
-    for s in signatories:
-        if s.municipality not in seen:
-            seen[s.municipality] = find(s.municipality)
-        m = seen[s.municipality]
-        if m is not None:
-            found.setdefault(m.code, []).append((s.name, s.anchor))
-    return {code: tuple(names) for code, names in found.items()}
-
-
-def _entry(
-    m: geo.Municipality,
-    status: Status | None,
-    prefix: str,
-    lang: str,
-    signed: tuple[tuple[str, str], ...],
-    t: dict[str, object],
-    shared: tuple[str, str],  # its order, and the key of what it follows from
-) -> Entry:
-    sort_name, source_key = shared
-    step = status.status if status else STATUSES[0]
-    labels = cast("dict[str, str]", t.get("statuses", {}))
-    words = str(t.get("municipality_description", "{name}: {status}."))
-    values: dict[str, object] = {
-        "municipality": m.name,
-        "status": step,
-        "date": status.date if status else None,
-        "sources": status.sources if status else (),
-        "note": status.note if status else "",
-        "code": m.code,
-        "province": m.province_name,
-        "sort_name": sort_name,
-        "signatories": signed,
-        "status_label": labels.get(step, step),
-        "description": words.format(name=m.name, status=labels.get(step, step)),
-    }
-    return Entry(
-        kind=MUNICIPALITY.name,
-        slug=m.slug,
-        url=entry_url(MUNICIPALITY, prefix, MUNICIPALITY.folder, m.slug, values),
-        source=status.path if status else f"{MAPS_FOLDER}/{geo.MUNICIPALITIES_FILE}",
-        body="",
-        body_line=0,
-        lang=lang,
-        values=values,
-        source_key=source_key,
-    )

@@ -74,7 +74,7 @@ def render_site(
     identities = {}
     if site.signatories_key:
         identities["signatories"] = cache.key("signatories", site.signatories_key)
-    pages = site_pages(site)
+    pages = site_pages(site, cache)
     known_urls = frozenset(page.url for _, _, page in pages)
     started: list[Job] = []  # made meanwhile, maybe in other processes: cancelled on any failure
     try:
@@ -84,7 +84,7 @@ def render_site(
             site, [(kind, page) for kind, _, page in pages], project, cache, runner
         )
         started.append(cards_job)
-        all_jobs = page_jobs(site, known_urls, pages, cards)
+        all_jobs = page_jobs(site, known_urls, pages, cards, cache)
         data_files, data_job = _start_data_files(site, all_jobs, known_urls, cache, identities, runner)
         started.append(data_job)
         finish_assets, pictures_job = start_site_assets(site, project, cache, runner)
@@ -138,7 +138,7 @@ def _linked_output(
     other_urls = {"/static/" + rel for rel in statics} | {"/" + str(p) for p in (*data, *assets.files)}
     if preview:
         other_urls.add("/_preview/live.js")
-    problems = broken_links(rendered, project, other_urls)
+    problems = broken_links(rendered, project, other_urls, cache)
     if problems:
         raise BuildError(problems)
     output: Output = dict(data)
@@ -169,7 +169,7 @@ def _page_work(
     problems: list[Problem] = []
     work: list[tuple[PageJob, PageRenderer]] = []
     for lang in site.settings.languages:
-        shared = shared_context(site, lang.code, known_urls, assets)
+        shared = shared_context(site, lang.code, known_urls, assets, cache)
         shared["downloads"] = toolkit_downloads(site, lang.code, documents)
         places, place_keys = municipality_context(
             site, lang.code, drawing, site.translations[lang.code], cache
@@ -203,7 +203,7 @@ def _page_work(
             notice,
             preview,
             cache,
-            {**identities, **place_keys, **card_identities(site, lang.code, cache)},
+            {**identities, **place_keys, **card_identities(site, shared, cache)},
             templates_key,
             markdown.key,
             assets.key,

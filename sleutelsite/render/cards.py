@@ -125,7 +125,12 @@ def start_share_cards(
     inputs = maker.inputs()
     name = CardNames(inputs)
     fixed = cache.key("share-card", *inputs)
-    keys = {words: cache.key(fixed, *words) for words in sorted(set(wanted.values()))}
+    # (each key, name and card made once while its words and the inputs stay: the preview
+    # makes all of them again on every save)
+    keys = {
+        words: cache.by_value("card key " + fixed, words, partial(cache.key, fixed, *words))
+        for words in sorted(set(wanted.values()))
+    }
     made: dict[CardWords, bytes] = {}
     for words, key in keys.items():
         stored = cache.get("card", key)
@@ -133,7 +138,8 @@ def start_share_cards(
             made[words] = bytes(cast("bytes", stored))
     missing = [words for words in keys if words not in made]
     job = runner.start("share cards", partial(runner.map, "share cards", maker, missing), len(missing))
-    names = {words: name(words) for words in keys}
+    named = "card name " + fixed
+    names = {words: cache.by_value(named, words, partial(name, words)) for words in keys}
 
     def files() -> dict[PurePosixPath, bytes]:
         for words, png in zip(missing, job.result(), strict=True):
@@ -144,7 +150,13 @@ def start_share_cards(
             for words, png in made.items()
         }
 
-    cards = {url: _card(words, names[words], maker.site_name) for url, words in wanted.items()}
+    site_name = maker.site_name
+    cards = {
+        url: cache.by_value(
+            "card", (words, names[words], site_name), partial(_card, words, names[words], site_name)
+        )
+        for url, words in wanted.items()
+    }
     return {**_section_cards(site, pages, cards), **cards}, files, job
 
 

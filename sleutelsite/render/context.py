@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from sleutelsite.cache import BuildCache
 from sleutelsite.kinds import Kind
-from sleutelsite.model import Entry, Page, Site
+from sleutelsite.model import Entry, Language, Page, Site
 from sleutelsite.render.assets import CONTENT_SIZES, Assets
 
 
@@ -99,9 +99,15 @@ def _story_names(site: Site, code: str, and_word: str) -> str:
 
 
 def shared_context(
-    site: Site, code: str, known_urls: frozenset[str], assets: Assets | None = None
+    site: Site,
+    code: str,
+    known_urls: frozenset[str],
+    assets: Assets | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, object]:
-    """Everything the templates of one language share: prepared here, not in templates."""
+    """Everything the templates of one language share: prepared here, not in templates.
+    With the memo, each list of cards is the same object while its cards are equal."""
+    cache = cache or BuildCache()
     settings = site.settings
     assets = assets or Assets()
     prefix = settings.prefix(code)
@@ -163,30 +169,49 @@ def shared_context(
     }
     for kind in site.kinds:  # "stories": the cards of this language's stories
         if kind.card:
-            shared[kind.plural] = [card_of(entry) for entry in site.of_kind(kind.name) if entry.lang == code]
+            shared[kind.plural] = _cards(site, kind, code, cache)
     return shared
 
 
-def card_identities(site: Site, code: str, cache: BuildCache) -> dict[str, str]:
+def _cards(site: Site, kind: Kind, code: str, cache: BuildCache) -> list[Entry]:
+    """The cards of a kind's entries in one language: each card the same object while it
+    is equal (an edit of a story's text leaves its card alone), and so the list too."""
+    cards = tuple(
+        cache.by_identity(("card of", entry.url), (entry,), partial(_equal_card, entry, cache))
+        for entry in site.of_kind(kind.name)
+        if entry.lang == code
+    )
+    return cache.by_identity(("cards", kind.name, code), cards, partial(list, cards))
+
+
+def _equal_card(entry: Entry, cache: BuildCache) -> Entry:
+    card = card_of(entry)
+    return cache.by_value("card", card, lambda: card)
+
+
+def card_identities(site: Site, shared: dict[str, object], cache: BuildCache) -> dict[str, str]:
     """For a page's memo key, the identity of each list of cards in `shared_context`
-    ("stories"): a hash of each card's repr, made once per entry while it stays the same
-    (a long list's repr cost the preview 5 ms on every save)."""
-    return {
-        kind.plural: cache.key(
-            "cards",
-            *(
-                cache.by_value("card", entry, partial(_card_key, entry, cache))
-                for entry in site.of_kind(kind.name)
-                if entry.lang == code
-            ),
-        )
-        for kind in site.kinds
-        if kind.card
-    }
+    ("stories"): a hash of each card's repr, made once per card while it stays the same
+    and once per list while it is the same list (a long list's repr cost the preview 5 ms
+    on every save)."""
+    identities = {}
+    for kind in site.kinds:
+        if kind.card:
+            cards = cast("list[Entry]", shared[kind.plural])
+            identities[kind.plural] = cache.by_identity(
+                ("cards key", kind.plural, id(cards)), (cards,), partial(_cards_key, cards, cache)
+            )
+    return identities
 
 
-def _card_key(entry: Entry, cache: BuildCache) -> str:
-    return cache.key(repr(card_of(entry)))
+def _cards_key(cards: list[Entry], cache: BuildCache) -> str:
+    return cache.key(
+        "cards", *(cache.by_value("card key", card, partial(_card_key, card, cache)) for card in cards)
+    )
+
+
+def _card_key(card: Entry, cache: BuildCache) -> str:
+    return cache.key(repr(card))
 
 
 def card_of(entry: Entry) -> Entry:
@@ -195,18 +220,24 @@ def card_of(entry: Entry) -> Entry:
     return Entry(entry.kind, entry.slug, entry.url, entry.source, "", 0, entry.lang, entry.values)
 
 
-def alternates_finder(site: Site, known_urls: frozenset[str]) -> Callable[[Page], tuple[Alternate, ...]]:
-    """For a page: every language's version of it (that language's home where the page is
-    not translated). What is the same for all pages is looked up once."""
+def alternate_languages(site: Site) -> tuple[tuple[Language, str, str], ...]:
+    """What every page's alternates follow from, besides its address and the site's
+    addresses: each language, its prefix and its words for "not translated"."""
     settings = site.settings
-    languages = [
+    return tuple(
         (
             lang,
             settings.prefix(lang.code),
             str(site.translations.get(lang.code, {}).get("not_translated", "")),
         )
         for lang in settings.languages
-    ]
+    )
+
+
+def alternates_finder(site: Site, known_urls: frozenset[str]) -> Callable[[Page], tuple[Alternate, ...]]:
+    """For a page: every language's version of it (that language's home where the page is
+    not translated). What is the same for all pages is looked up once."""
+    languages = alternate_languages(site)
     prefixes = tuple(prefix for _, prefix, _ in languages)
 
     def alternates(page: Page) -> tuple[Alternate, ...]:

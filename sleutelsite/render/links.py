@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
+from sleutelsite.cache import BuildCache
 from sleutelsite.errors import Problem, problem
 
 
@@ -87,40 +89,64 @@ _VALUE_FROM_ROOT = re.compile(r"""=(["'])/""")
 _SRCSET_SITE_PATH = re.compile(r"(,\s*)/(?!/)")
 
 
-def broken_links(pages: Iterable[Rendered], project: Path, other_urls: Iterable[str] = ()) -> list[Problem]:
+def broken_links(
+    pages: Iterable[Rendered], project: Path, other_urls: Iterable[str] = (), cache: BuildCache | None = None
+) -> list[Problem]:
     """Problems for links to pages, files or anchors that the build does not produce
-    (`hrefs` are the site paths as written, before `site_links`)."""
+    (`hrefs` are the site paths as written, before `site_links`). With the memo, a page
+    is not looked at again while it is the same object (a page from the memo: see
+    render_pages) and the site's addresses and anchors are equal to those it was checked with."""
     pages = list(pages)
     ids = {page.url: page.ids for page in pages}
     known = set(ids) | set(other_urls)
-    problems: list[Problem] = []
     fine: set[str] = set()  # links that lead somewhere from any page (or are not ours to check)
     verdicts: dict[str, tuple[str, str]] = {}  # links found broken, from any page
-    for page in pages:
+
+    def check(page: Rendered) -> tuple[Problem, ...]:
         if fine.issuperset(page.hrefs):  # (most pages: every link seen on an earlier page)
+            return ()
+        return tuple(_page_problems(page, project, known, ids, fine, verdicts))
+
+    if cache is None:
+        return [found for page in pages for found in check(page)]
+    around = (frozenset(known), tuple(ids.items()))  # (ids: frozensets, whose hashes are kept)
+    around = cache.by_value("links around", around, lambda: around)
+    return [
+        found
+        for page in pages
+        for found in cache.by_identity(("links", page.url), (page, around), partial(check, page))
+    ]
+
+
+def _page_problems(
+    page: Rendered,
+    project: Path,
+    known: set[str],
+    ids: dict[str, frozenset[str]],
+    fine: set[str],
+    verdicts: dict[str, tuple[str, str]],
+) -> Iterator[Problem]:
+    for href in page.hrefs:
+        if href in fine:
             continue
-        for href in page.hrefs:
-            if href in fine:
-                continue
-            if href.startswith("#"):  # an anchor on the page itself
-                anchor = href[1:]
-                found = ("broken_anchor", anchor) if anchor and anchor not in page.ids else None
-            elif not _is_internal(href):
+        if href.startswith("#"):  # an anchor on the page itself
+            anchor = href[1:]
+            found = ("broken_anchor", anchor) if anchor and anchor not in page.ids else None
+        elif not _is_internal(href):
+            fine.add(href)
+            continue
+        elif href in verdicts:
+            found = verdicts[href]
+        else:
+            found = _check(href, page.url, known, ids)
+            if found is None:
                 fine.add(href)
                 continue
-            elif href in verdicts:
-                found = verdicts[href]
-            else:
-                found = _check(href, page.url, known, ids)
-                if found is None:
-                    fine.add(href)
-                    continue
-                verdicts[href] = found
-            if found is not None:
-                code, anchor = found
-                where, line = _locate(href, page, project)
-                problems.append(problem(where, line, code, href=href, anchor=anchor))
-    return problems
+            verdicts[href] = found
+        if found is not None:
+            code, anchor = found
+            where, line = _locate(href, page, project)
+            yield problem(where, line, code, href=href, anchor=anchor)
 
 
 def _is_internal(href: str) -> bool:

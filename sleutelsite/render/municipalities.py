@@ -5,6 +5,7 @@ the counts per status and the list by province. Drawn from the maps once per set
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -36,10 +37,24 @@ def municipality_context(
 ) -> tuple[dict[str, object], dict[str, str]]:
     """The shared values the municipality templates read, for one language, and the
     identities of the long ones (what they follow from: cheaper for a page's memo key
-    than their text, which is some 300-700 KB)."""
+    than their text, which is some 300-700 KB). The same while the drawing, the words,
+    the entries and the pages (the examples) are the same objects."""
     entries = [e for e in site.of_kind(MUNICIPALITY.name) if e.lang == code]
     if drawing is None or not entries:
         return {}, {}
+    inputs = (drawing, t, *entries, *site.pages)
+    made = partial(_context, site, code, drawing, t, cache, entries)
+    return cache.by_identity(("municipality context", code, site.places_key), inputs, made)
+
+
+def _context(
+    site: Site,
+    code: str,
+    drawing: geo_map.Drawing,
+    t: dict[str, object],
+    cache: BuildCache,
+    entries: list[Entry],
+) -> tuple[dict[str, object], dict[str, str]]:
     labels = cast("dict[str, str]", t["statuses"])
     by_code = {cast(str, e.code): e for e in entries}
     statuses = {c: str(e.status) for c, e in by_code.items() if e.status != STATUSES[0]}

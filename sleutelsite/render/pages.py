@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -24,7 +25,13 @@ from sleutelsite.errors import Problem
 from sleutelsite.kinds import PAGE, Kind
 from sleutelsite.model import Entry, Packed, Page, Settings, Site
 from sleutelsite.render.cards import ShareCard
-from sleutelsite.render.context import Alternate, alternates_finder, children_of, page_of
+from sleutelsite.render.context import (
+    Alternate,
+    alternate_languages,
+    alternates_finder,
+    children_of,
+    page_of,
+)
 from sleutelsite.render.links import link_prefix, site_links
 from sleutelsite.render.safety import Finding
 from sleutelsite.render.templates import template_names, template_problem, templates_fingerprint
@@ -56,9 +63,13 @@ class RenderedPage:
     ids: frozenset[str]
 
 
-def site_pages(site: Site) -> list[tuple[Kind, Entry, Page]]:
-    """Every entry that has a page, with its kind and its page."""
-    return [(kind, entry, page_of(entry, kind)) for kind, entry in site.with_pages()]
+def site_pages(site: Site, cache: BuildCache) -> list[tuple[Kind, Entry, Page]]:
+    """Every entry that has a page, with its kind and its page (the same page object while
+    the entry and its kind are the same: see `page_jobs`)."""
+    return [
+        (kind, entry, cache.by_identity(("page", entry.url), (entry, kind), partial(page_of, entry, kind)))
+        for kind, entry in site.with_pages()
+    ]
 
 
 def page_jobs(
@@ -66,21 +77,38 @@ def page_jobs(
     known_urls: frozenset[str],
     pages: list[tuple[Kind, Entry, Page]],
     cards: dict[str, ShareCard],
+    cache: BuildCache,
 ) -> list[PageJob]:
     """What rendering each page needs: its template, story, child pages, versions in
-    other languages and share card."""
+    other languages and share card. A job is the same object while all it is made from
+    is (the preview: every page but the one edited), so what follows from it can be too."""
     alternates = alternates_finder(site, known_urls)
+    # (equal on most saves: then the same object, which the jobs compare by identity)
+    around = (known_urls, alternate_languages(site))
+    around = cache.by_value("pages around", around, lambda: around)
     jobs = []
     for kind, entry, page in pages:
         card = cards.get(page.url)
         if kind is PAGE:  # the page is the entry itself; a section's index shows its pages
             children = tuple(children_of(site, page))
-            jobs.append(
-                PageJob(page, page.layout, None, children, alternates(page), kind.sitemap, card, kind)
-            )
+            made = partial(_job, page, page.layout, None, children, alternates, card, kind)
+            jobs.append(cache.by_identity(("job", page.url), (page, card, kind, around, *children), made))
         else:
-            jobs.append(PageJob(page, kind.template, entry, (), alternates(page), kind.sitemap, card, kind))
+            made = partial(_job, page, kind.template, entry, (), alternates, card, kind)
+            jobs.append(cache.by_identity(("job", page.url), (page, entry, card, kind, around), made))
     return jobs
+
+
+def _job(
+    page: Page,
+    template: str,
+    entry: Entry | None,
+    children: tuple[Entry, ...],
+    alternates: Callable[[Page], tuple[Alternate, ...]],
+    card: ShareCard | None,
+    kind: Kind,
+) -> PageJob:
+    return PageJob(page, template, entry, children, alternates(page), kind.sitemap, card, kind)
 
 
 class PageRenderer:
@@ -118,8 +146,18 @@ class PageRenderer:
         self._parts: dict[str, str] = {}
 
     def key(self, job: PageJob) -> str:
+        """The page's memo key: made once while the job (the same object while all it is
+        made from is: `page_jobs`), its template's key and its notice stay the same."""
+        template_key, notice = self._template_key(job.template), self.notice(job.page)
+        return self.cache.by_identity(
+            ("page key", job.page.url, template_key, notice),
+            (job,),
+            partial(self._key, job, template_key, notice),
+        )
+
+    def _key(self, job: PageJob, template_key: str, notice: str) -> str:
         return self.cache.key(
-            self._template_key(job.template), self.notice(job.page),
+            template_key, notice,
             _identity(job.page), _identity(job.entry), *map(_identity, job.children),
             repr(tuple(map(tuple, job.alternates))),
             job.share_card.url if job.share_card else "",  # (its name covers its words)
@@ -250,7 +288,8 @@ def _hits(hits: list[Work], cache: BuildCache) -> list[RenderedPage | Problem]:
         )
         for markdown_key in markdown_keys:  # needed again after a template change: keep it
             cache.touch("md", markdown_key)
-        results.append(RenderedPage(job.page.url, job.page.source, job.template, html, findings, hrefs, ids))
+        made = partial(RenderedPage, job.page.url, job.page.source, job.template, html, findings, hrefs, ids)
+        results.append(cache.by_identity(("rendered", key), (hit, job), made))  # (see broken_links)
     for key, (job, renderer) in waiting.items():  # gone since (another build pruned it)
         result, markdown_keys = _render_one((key, job, renderer))
         if isinstance(result, RenderedPage):
