@@ -280,10 +280,12 @@ class BuildCache(Recall):
 
     def forget_unused(self) -> None:
         """Drop what the last round did not use, so memory stays flat over many edits."""
-        self._memory = {slot: v for slot, v in self._memory.items() if slot in self._used}
+        for slot in self._memory.keys() - self._used:  # (most is used: the difference is in C)
+            del self._memory[slot]
         self.forget_unrecalled()
         if self._db is None:  # (with a database they are written, and pruned there)
-            self._pending = {slot: b for slot, b in self._pending.items() if slot in self._used}
+            for slot in self._pending.keys() - self._used:
+                del self._pending[slot]
 
     def save(self, prune: bool = False) -> None:
         """Write new entries to disk; with `prune`, drop entries this build did not use."""

@@ -124,11 +124,13 @@ def _assets(
     for rel in site.static_files:
         if rel.rsplit(".", 1)[-1] in HASHED:
             try:
-                data = smaller(rel, (project / "static" / rel).read_bytes())
+                original = (project / "static" / rel).read_bytes()
+                data, named = cache.by_value(
+                    "smaller", (rel, original), partial(_smaller_named, rel, original)
+                )
             except UnicodeDecodeError as err:  # (a stylesheet saved in another encoding)
                 problems.append(undecodable(f"static/{rel}", err))
                 continue
-            named = hashed_name(rel, data)
             paths[f"/static/{rel}"] = f"/static/{named}"
             files[PurePosixPath("static", named)] = data
             originals.add(rel)
@@ -136,6 +138,12 @@ def _assets(
         raise BuildError(problems)
     key = cache.key("assets", repr(sorted(paths.items())), *(keys[src] for src in sorted(found)))
     return Assets(paths, found, files, frozenset(originals), key)
+
+
+def _smaller_named(rel: str, original: bytes) -> tuple[bytes, str]:
+    """The smaller file and its content-hashed name (the preview: once while it is the same)."""
+    data = smaller(rel, original)
+    return data, hashed_name(rel, data)
 
 
 class _convert:
