@@ -122,7 +122,8 @@ def start_share_cards(
     pages = list(pages)
     wanted = card_words(site, pages)
     maker = CardMaker(site.settings.title, _fonts(project), _colours(project))
-    inputs = maker.inputs()
+    # (recalled while the fonts' bytes and the colours are equal: 1.4 MB not hashed on every save)
+    inputs = cache.by_value("card inputs", (maker.site_name, maker.fonts, maker.colours), maker.inputs)
     name = CardNames(inputs)
     fixed = cache.key("share-card", *inputs)
     # (each key, name and card made once while its words and the inputs stay: the preview
